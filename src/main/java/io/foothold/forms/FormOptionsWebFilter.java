@@ -1,0 +1,72 @@
+package io.foothold.forms;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Fills dynamic options ({@code properties.optionsSource}) into the Camunda Forms that Tasklist and
+ * REST clients download, for the signed-in user. Tasklist loads no variables for a start form, so
+ * this is the only way a start form can offer "my reports".
+ */
+class FormOptionsWebFilter extends OncePerRequestFilter {
+
+  private final FormOptionsEnricher enricher;
+  private final IdentityService identity;
+
+  FormOptionsWebFilter(FormOptionsEnricher enricher, IdentityService identity) {
+    this.enricher = enricher;
+    this.identity = identity;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    return !"GET".equals(request.getMethod())
+        || !(uri.endsWith("/deployed-start-form") || uri.endsWith("/deployed-form"));
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    var wrapper = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, wrapper);
+    byte[] body = wrapper.getContentAsByteArray();
+    if (wrapper.getStatus() != HttpServletResponse.SC_OK || body.length == 0) {
+      wrapper.copyBodyToResponse();
+      return;
+    }
+    String enriched = enricher.enrich(new String(body, StandardCharsets.UTF_8), signedInUser(request));
+    byte[] out = enriched.getBytes(StandardCharsets.UTF_8);
+    wrapper.resetBuffer();
+    response.setContentLength(out.length);
+    response.getOutputStream().write(out);
+  }
+
+  /** REST clients are authenticated by the engine filter that runs before this one; the webapps keep it in the session. */
+  private String signedInUser(HttpServletRequest request) {
+    Authentication engineAuthentication = identity.getCurrentAuthentication();
+    if (engineAuthentication != null) {
+      return engineAuthentication.getUserId();
+    }
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications webapp = AuthenticationUtil.getAuthsFromSession(session);
+    var forEngine = webapp == null ? null : webapp.getAuthenticationForProcessEngine("default");
+    return forEngine == null ? null : forEngine.getIdentityId();
+  }
+}

@@ -1,0 +1,55 @@
+package io.foothold.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+
+/**
+ * Idempotent grants: adds the permissions to an existing authorization for the same user/group and
+ * resource, or creates one. Safe to call at every start-up and for every case.
+ */
+public final class Grants {
+
+  private final AuthorizationService authorizations;
+
+  public Grants(AuthorizationService authorizations) {
+    this.authorizations = authorizations;
+  }
+
+  public void toGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    save(existing, null, groupId, resource, resourceId, permissions);
+  }
+
+  public void toUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .userIdIn(userId).resourceType(resource).resourceId(resourceId).singleResult();
+    save(existing, userId, null, resource, resourceId, permissions);
+  }
+
+  private void save(Authorization existing, String userId, String groupId, Resource resource,
+      String resourceId, Permission... permissions) {
+    Authorization authorization = existing;
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setUserId(userId);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = existing == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+}

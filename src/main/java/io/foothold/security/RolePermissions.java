@@ -1,0 +1,100 @@
+package io.foothold.security;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.USER;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.foothold.engine.StartupOrder;
+
+/**
+ * What each role may do, written once and applied at every start-up (idempotent).
+ * Managers start playbooks and see only the cases they started (per-case grants, see cases/);
+ * HR reads the history of every case; designers deploy and read definitions but no case data.
+ */
+@Component
+@Order(StartupOrder.ROLE_PERMISSIONS)
+class RolePermissions implements ApplicationRunner {
+
+  private final IdentityService identity;
+  private final RepositoryService repository;
+  private final Grants grants;
+
+  RolePermissions(IdentityService identity, RepositoryService repository, AuthorizationService authorizations) {
+    this.identity = identity;
+    this.repository = repository;
+    this.grants = new Grants(authorizations);
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    ensureGroup(Roles.MANAGERS, "Managers");
+    ensureGroup(Roles.HR, "HR");
+    ensureGroup(Roles.DESIGNERS, "Playbook designers");
+    ensureGroup(Roles.EMPLOYEES, "Employees");
+    ensureGroup(Roles.ADMINS, "Administrators");
+
+    grants.toGroup(Roles.MANAGERS, APPLICATION, "tasklist", ACCESS);
+    grants.toGroup(Roles.MANAGERS, PROCESS_INSTANCE, "*", CREATE);
+    grants.toGroup(Roles.MANAGERS, USER, "*", READ);
+    for (ProcessDefinition startable : repository.createProcessDefinitionQuery().startableInTasklist().latestVersion().list()) {
+      grants.toGroup(Roles.MANAGERS, PROCESS_DEFINITION, startable.getKey(), READ, CREATE_INSTANCE);
+    }
+
+    grants.toGroup(Roles.HR, APPLICATION, "tasklist", ACCESS);
+    grants.toGroup(Roles.HR, APPLICATION, "cockpit", ACCESS);
+    grants.toGroup(Roles.HR, USER, "*", READ);
+    grants.toGroup(Roles.HR, PROCESS_DEFINITION, "*", READ, READ_HISTORY);
+    grants.toGroup(Roles.HR, DECISION_DEFINITION, "*", READ, READ_HISTORY);
+    grants.toGroup(Roles.HR, DECISION_REQUIREMENTS_DEFINITION, "*", READ);
+    grants.toGroup(Roles.HR, HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+    grants.toGroup(Roles.HR, HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+
+    // Designers deploy and inspect models; no READ_INSTANCE / READ_HISTORY, so no case data.
+    grants.toGroup(Roles.DESIGNERS, APPLICATION, "cockpit", ACCESS);
+    grants.toGroup(Roles.DESIGNERS, DEPLOYMENT, "*", CREATE, READ, DELETE);
+    grants.toGroup(Roles.DESIGNERS, PROCESS_DEFINITION, "*", READ);
+    grants.toGroup(Roles.DESIGNERS, DECISION_DEFINITION, "*", READ);
+    grants.toGroup(Roles.DESIGNERS, DECISION_REQUIREMENTS_DEFINITION, "*", READ);
+
+    grants.toGroup(Roles.EMPLOYEES, APPLICATION, "tasklist", ACCESS);
+
+    for (Resources resource : Resources.values()) {
+      grants.toGroup(Roles.ADMINS, resource, "*", ALL);
+    }
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(Roles.ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
+      identity.saveGroup(group);
+    }
+  }
+}
