@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RecoveryArcProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
 
   static final String MANAGER = "maya";
   static final List<String> ALWAYS = List.of(

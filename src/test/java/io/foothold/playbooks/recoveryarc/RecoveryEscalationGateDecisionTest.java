@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RecoveryEscalationGateDecisionTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
 
   @BeforeEach
   void forgetEarlierEvaluations() {

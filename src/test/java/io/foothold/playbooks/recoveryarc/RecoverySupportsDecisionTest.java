@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RecoverySupportsDecisionTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
 
   static final List<String> ALWAYS = List.of(
       "calm-debrief", "small-visible-win", "development-plan", "paired-work", "track-in-one-on-ones");
