@@ -205,8 +205,12 @@ class RecoveryArcProcessTest {
     ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
     walkToConfirmSmallWin(pi, 3);
 
+    // then: the task is due after 3 working days (Wed), the reminder one working day later (Thu)
+    assertThat(task(pi)).hasDueDate(date("2025-06-11T09:00"));
+    assertThat(job("Timer_SmallWinOverdue", pi).getDuedate()).isEqualTo(date("2025-06-12T09:00"));
+
     // when: the boundary timer comes due
-    fireTimer(pi, "Timer_SmallWinOverdue", 3);
+    fireTimerAt(pi, "Timer_SmallWinOverdue", date("2025-06-12T09:00"));
 
     // then
     assertThat(pi).isWaitingAt("Task_ConfirmSmallWin", "Task_SmallWinReminder");
@@ -289,14 +293,22 @@ class RecoveryArcProcessTest {
     assertThat(pi).variables()
         .containsEntry("seriousSignal", false)
         .containsEntry("escalated", true)
-        .containsEntry("seriousSignalNote", "Said they cannot sleep and feel overwhelmed by every task.");
+        .doesNotContainKeys("seriousSignalKinds", "seriousSignalNote", "seriousSignalSource",
+            "reviewSignalKinds", "reviewSignalNote", "reviewSignalSource");
+    assertThat(engine.getTaskService().getVariables(review.getId()))
+        .containsEntry("reviewSignalKinds", List.of("severe-distress"))
+        .containsEntry("reviewSignalNote", "Said they cannot sleep and feel overwhelmed by every task.")
+        .containsEntry("reviewSignalSource", null)
+        .doesNotContainKeys("seriousSignalKinds", "seriousSignalNote");
 
     // when: the next form arrives without a signal
     complete(task("Task_ChooseSupports", pi), chooseSupportsForm(supportsOf(pi)));
 
-    // then: no second review, arc continues
+    // then: no second review, arc continues, and the open review still shows its own signal
     assertThat(pi).isWaitingAt("Task_PlanSmallWin", "Task_ReviewSeriousSignal");
     assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewSeriousSignal").count()).isEqualTo(1);
+    assertThat(engine.getTaskService().getVariables(review.getId()))
+        .containsEntry("reviewSignalNote", "Said they cannot sleep and feel overwhelmed by every task.");
 
     // when: HR finishes the review
     complete(task("Task_ReviewSeriousSignal", pi), referralForm());
@@ -318,7 +330,39 @@ class RecoveryArcProcessTest {
     assertThat(pi).isWaitingAt("Task_CalmDebrief", "Task_ReviewSeriousSignal");
     assertThat(task("Task_ReviewSeriousSignal", pi)).hasCandidateGroup("hr");
     assertThat(task("Task_CalmDebrief", pi)).isAssignedTo(MANAGER);
-    assertThat(pi).variables().containsEntry("seriousSignal", false).containsEntry("escalated", true);
+    assertThat(pi).variables().containsEntry("seriousSignal", false).containsEntry("escalated", true)
+        .doesNotContainKeys("seriousSignalKinds", "seriousSignalNote");
+    assertThat(engine.getTaskService().getVariables(task("Task_ReviewSeriousSignal", pi).getId()))
+        .containsEntry("reviewSignalKinds", List.of("prolonged-withdrawal", "safety-or-team-impact"))
+        .containsEntry("reviewSignalNote", "Said they cannot sleep and feel overwhelmed by every task.");
+  }
+
+  @Test
+  void aSecondSignalReachesHrWithItsOwnDetailsNotTheFirstOnes() {
+    // given: a signal on the start form, reviewed by HR while the arc goes on
+    VariableMap form = openCaseForm("individual");
+    form.putAll(seriousSignal("prolonged-withdrawal"));
+    ProcessInstance pi = openCase(MANAGER, form);
+    Task firstReview = task("Task_ReviewSeriousSignal", pi);
+
+    // when: a later form records a different signal
+    VariableMap debrief = debriefForm();
+    debrief.putValue("seriousSignal", true)
+        .putValue("seriousSignalKinds", List.of("safety-or-team-impact"))
+        .putValue("seriousSignalNote", "Left the line running unattended during the shift change.");
+    complete(task("Task_CalmDebrief", pi), debrief);
+
+    // then: two reviews, each with only its own signal; the case holds neither
+    List<Task> reviews = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewSeriousSignal").list();
+    assertThat(reviews).hasSize(2);
+    Task secondReview = reviews.stream().filter(t -> !t.getId().equals(firstReview.getId())).findFirst().orElseThrow();
+    assertThat(engine.getTaskService().getVariables(firstReview.getId()))
+        .containsEntry("reviewSignalKinds", List.of("prolonged-withdrawal"))
+        .containsEntry("reviewSignalNote", "Said they cannot sleep and feel overwhelmed by every task.");
+    assertThat(engine.getTaskService().getVariables(secondReview.getId()))
+        .containsEntry("reviewSignalKinds", List.of("safety-or-team-impact"))
+        .containsEntry("reviewSignalNote", "Left the line running unattended during the shift change.");
+    assertThat(pi).variables().doesNotContainKeys("seriousSignalKinds", "seriousSignalNote", "reviewSignalNote");
   }
 
   @Test
@@ -335,10 +379,14 @@ class RecoveryArcProcessTest {
     assertThat(pi).isWaitingAt("Task_CalmDebrief", "Task_ReviewSeriousSignal");
     assertThat(task("Task_ReviewSeriousSignal", pi)).hasCandidateGroup("hr");
     assertThat(pi).variables()
-        .containsEntry("seriousSignalSource", "concern")
-        .containsEntry("seriousSignalNote", "Missed three days without notice and avoids the team channel.")
         .containsEntry("seriousSignal", false)
-        .containsEntry("escalated", true);
+        .containsEntry("escalated", true)
+        .doesNotContainKeys("seriousSignalKinds", "seriousSignalNote", "seriousSignalSource");
+    assertThat(engine.getTaskService().getVariables(task("Task_ReviewSeriousSignal", pi).getId()))
+        .containsEntry("reviewSignalSource", "concern")
+        .containsEntry("reviewSignalNote", "Missed three days without notice and avoids the team channel.");
+    assertThat(engine.getTaskService().getVariableTyped(task("Task_ReviewSeriousSignal", pi).getId(), "reviewSignalKinds")
+        .getValue().toString()).isEqualTo("[\"prolonged-withdrawal\"]");
   }
 
   @Test
@@ -403,6 +451,14 @@ class RecoveryArcProcessTest {
     assertThat(pi).isWaitingAt("Timer_NextCheckIn");
     fireTimer(pi, "Timer_NextCheckIn", Integer.parseInt(cadence.substring(1, cadence.length() - 1)));
     assertThat(pi).isWaitingAt("Task_CheckIn");
+  }
+
+  /** Checks the timer is due at exactly {@code due}, moves the engine clock there and fires it. */
+  private void fireTimerAt(ProcessInstance pi, String timerId, Date due) {
+    Job timer = job(timerId, pi);
+    assertThat(timer.getDuedate()).isEqualTo(due);
+    ClockUtil.setCurrentTime(due);
+    execute(timer);
   }
 
   /** Checks the timer is due exactly {@code days} calendar days from now, moves the engine clock there and fires it. */
