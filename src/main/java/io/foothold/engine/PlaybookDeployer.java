@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  * Deploys every playbook folder (processes/&lt;playbook&gt;/ and forms/&lt;playbook&gt;/) as one Camunda deployment.
  * Resource names are fixed to "&lt;playbook&gt;/&lt;file&gt;" so they are the same under java -jar, spring-boot:run
  * and tests, and duplicate filtering only creates a new version for what really changed.
+ * Form options marked {@code "properties": {"catalog": "<list>"}} are filled from the playbook's catalog
+ * on the way in (see {@link CatalogOptions}), so Tasklist and the server-side checks see the labels.
  * A playbook that fails to deploy is logged with its file and reason; the others and the last good
  * version keep serving.
  */
@@ -64,9 +66,12 @@ public class PlaybookDeployer implements ApplicationRunner {
         .source("foothold")
         .enableDuplicateFiltering(true);
     try {
+      CatalogOptions catalog = catalogOf(playbookId);
       for (Resource resource : resources) {
         try (InputStream in = resource.getInputStream()) {
-          deployment.addString(playbookId + "/" + resource.getFilename(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+          String name = playbookId + "/" + resource.getFilename();
+          String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          deployment.addString(name, name.endsWith(".form") ? catalog.fill(text, name) : text);
         }
       }
       DeploymentWithDefinitions result = deployment.deployWithResult();
@@ -76,6 +81,12 @@ public class PlaybookDeployer implements ApplicationRunner {
       states.failed(playbookId, e.getMessage());
       log.error("Playbook '{}' was not deployed; the last good version keeps serving. Reason: {}", playbookId, e.getMessage());
     }
+  }
+
+  /** The playbook's content catalog (seeds/&lt;id&gt;/catalog.yaml on the classpath), used to fill catalog-driven options. */
+  private static CatalogOptions catalogOf(String playbookId) throws IOException {
+    Resource catalog = new PathMatchingResourcePatternResolver().getResource("classpath:seeds/" + playbookId + "/catalog.yaml");
+    return catalog.exists() ? CatalogOptions.read(catalog.getInputStream()) : CatalogOptions.none();
   }
 
   private static String playbookOf(Resource resource) throws IOException {

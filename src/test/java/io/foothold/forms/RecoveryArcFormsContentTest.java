@@ -54,8 +54,12 @@ class RecoveryArcFormsContentTest {
             "disorder", "useless", "loser", "unstable", "mentally ill", "problem employee",
             "low performer", "hopeless case", "broken");
 
-    /** Field key → catalog list whose ids and labels the options must mirror. */
+    /**
+     * Field key → catalog list the field takes its options from. The form names the list under
+     * {@code properties.catalog} and keeps {@code values} empty; Foothold fills the labels at deploy time.
+     */
     static final Map<String, String> KEY_TO_CATALOG = Map.of(
+            "reviewSignalKinds", "escalationCriteria",
             "signalsObserved", "signals",
             "signalsSeen", "signals",
             "dominantDriver", "drivers",
@@ -106,7 +110,16 @@ class RecoveryArcFormsContentTest {
     static final String HIDE_UNLESS_SERIOUS = "=not(seriousSignal)";
     static final Map<String, String> SPEC_HIDES = Map.of(
             "referralOfferedOn", "=referralRoute = \"no-referral-needed\"",
-            "noReferralReason", "=referralRoute != \"no-referral-needed\"");
+            "noReferralReason", "=referralRoute != \"no-referral-needed\"",
+            "employeeName", "=employeeName = null",
+            "reviewSignalKinds", "=reviewSignalKinds = null",
+            "reviewSignalNote", "=reviewSignalNote = null",
+            "reviewSignalSource", "=reviewSignalSource = null",
+            "gateReason", "=gateReason = null or gateDecision != \"escalate\"");
+
+    /** Read-only context on the HR form: shown only when the case has a value, never submitted as input. */
+    static final List<String> HR_CONTEXT_KEYS = List.of(
+            "employeeName", "reviewSignalKinds", "reviewSignalNote", "reviewSignalSource", "gateReason");
 
     /** One input field as the spec describes it. null bounds mean "not set". */
     record FieldSpec(String key, String type, boolean required,
@@ -196,6 +209,11 @@ class RecoveryArcFormsContentTest {
                 text("summaryNextSteps", "textarea", REQ, 10, 2000));
         // HR task: no serious-signal block (HR is the place the signal goes to).
         SPEC_FIELDS.put("arrange-referral", List.of(
+                plain("employeeName", "textfield", OPT),
+                plain("reviewSignalKinds", "checklist", OPT),
+                plain("reviewSignalNote", "textarea", OPT),
+                plain("reviewSignalSource", "textfield", OPT),
+                plain("gateReason", "textarea", OPT),
                 plain("referralRoute", "select", REQ),
                 plain("referralOfferedOn", "datetime", REQ),
                 text("noReferralReason", "textarea", REQ, 10, 1000),
@@ -266,21 +284,9 @@ class RecoveryArcFormsContentTest {
         return out;
     }
 
-    static List<String> optionLabels(JsonNode field) {
-        List<String> out = new ArrayList<>();
-        field.path("values").forEach(v -> out.add(v.path("label").asText()));
-        return out;
-    }
-
     static List<String> catalogIds(JsonNode catalog, String list) {
         List<String> out = new ArrayList<>();
         catalog.path(list).forEach(e -> out.add(e.path("id").asText()));
-        return out;
-    }
-
-    static List<String> catalogLabels(JsonNode catalog, String list) {
-        List<String> out = new ArrayList<>();
-        catalog.path(list).forEach(e -> out.add(e.path("label").asText()));
         return out;
     }
 
@@ -400,17 +406,41 @@ class RecoveryArcFormsContentTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("formNames")
-    void catalogBackedOptionsMirrorTheCatalog(String name) throws IOException {
+    void catalogBackedOptionsNameAnExistingCatalogList(String name) throws IOException {
         JsonNode catalog = catalog();
         for (JsonNode c : inputs(readForm(name))) {
             String key = c.path("key").asText();
-            String list = KEY_TO_CATALOG.get(key);
-            if (list == null) {
+            String where = name + "/" + key;
+            String expected = KEY_TO_CATALOG.get(key);
+            String named = c.path("properties").path("catalog").asText(null);
+            assertEquals(expected, named, where + ": properties.catalog");
+            if (named == null) {
                 continue;
             }
-            assertTrue(OPTION_TYPES.contains(c.path("type").asText()), name + "/" + key + ": option field");
-            assertEquals(catalogIds(catalog, list), optionValues(c), name + "/" + key + ": ids of catalog " + list);
-            assertEquals(catalogLabels(catalog, list), optionLabels(c), name + "/" + key + ": labels of catalog " + list);
+            assertTrue(OPTION_TYPES.contains(c.path("type").asText()), where + ": option field");
+            assertTrue(catalog.path(named).isArray() && catalog.path(named).size() > 0,
+                    where + ": catalog list " + named + " exists in " + CATALOG_FILE);
+            assertTrue(c.path("values").isArray() && c.path("values").isEmpty(),
+                    where + ": labels live in the catalog only, so values stay empty in the file");
+        }
+    }
+
+    @Test
+    void hrFormShowsReadOnlyContextOnlyWhenThereIsSome() throws IOException {
+        JsonNode form = readForm("arrange-referral");
+        for (String key : HR_CONTEXT_KEYS) {
+            JsonNode c = input(form, key);
+            assertTrue(c.path("readonly").asBoolean(false), key + ": readonly");
+            assertFalse(c.path("validate").path("required").asBoolean(false), key + ": not required");
+            String hide = c.path("conditional").path("hide").asText("");
+            assertTrue(hide.startsWith("=" + key + " = null"), key + ": hidden when the case has no value");
+        }
+        String intro = form.get("components").get(0).path("text").asText().toLowerCase(Locale.ROOT);
+        assertTrue(intro.contains("serious signal") && intro.contains("check-ins"), "guidance names both ways in");
+        for (JsonNode c : inputs(form)) {
+            if (!HR_CONTEXT_KEYS.contains(c.path("key").asText())) {
+                assertFalse(c.path("readonly").asBoolean(false), c.path("key").asText() + ": HR input is editable");
+            }
         }
     }
 
