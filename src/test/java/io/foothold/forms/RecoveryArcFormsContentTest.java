@@ -174,7 +174,8 @@ class RecoveryArcFormsContentTest {
         manager("plan-small-win",
                 text("smallWinDescription", "textarea", REQ, 10, 1000),
                 number("smallWinDays", 1, 5),
-                text("smallWinVisibleTo", "textfield", OPT, null, 200));
+                text("smallWinVisibleTo", "textfield", OPT, null, 200),
+                plain("buildAsDailyLoop", "checkbox", OPT));
         manager("confirm-small-win",
                 plain("smallWinDelivered", "radio", REQ),
                 text("smallWinReflection", "textarea", REQ, 10, 2000),
@@ -189,7 +190,8 @@ class RecoveryArcFormsContentTest {
                 text("scopeRecalibration", "textarea", REQ, 10, 1000),
                 text("microGoals", "textarea", REQ, 10, 1000),
                 plain("checkInCadence", "select", REQ),
-                number("maxCheckIns", 2, 12));
+                number("maxCheckIns", 2, 12),
+                plain("practiseThroughDailyLoop", "checkbox", OPT));
         manager("paired-work",
                 text("pairPartner", "textfield", REQ, 2, 200),
                 text("pairedAssignment", "textarea", REQ, 10, 1000),
@@ -486,6 +488,12 @@ class RecoveryArcFormsContentTest {
         JsonNode plan = readForm("development-plan");
         assertEquals("P7D", input(plan, "checkInCadence").path("defaultValue").asText());
         assertEquals(6, input(plan, "maxCheckIns").path("defaultValue").asInt());
+        // The micro-loop options are opt-in: unticked, the arc runs as before.
+        for (JsonNode box : List.of(input(plan, "practiseThroughDailyLoop"),
+                input(readForm("plan-small-win"), "buildAsDailyLoop"))) {
+            assertTrue(box.path("defaultValue").isBoolean() && !box.path("defaultValue").asBoolean(),
+                    box.path("key").asText() + " defaults to false");
+        }
         for (String name : FORMS_WITH_SERIOUS_BLOCK) {
             JsonNode box = input(readForm(name), "seriousSignal");
             assertTrue(box.has("defaultValue") && box.get("defaultValue").isBoolean()

@@ -50,6 +50,7 @@ public final class RecoveryArcForms {
     form.put("smallWinDescription", "Run the import dry-run for Friday's internal review.");
     form.put("smallWinDays", 3);
     form.put("smallWinVisibleTo", "The data team");
+    form.put("buildAsDailyLoop", false);
     return form;
   }
 
@@ -71,6 +72,7 @@ public final class RecoveryArcForms {
     form.put("microGoals", "One rehearsed demo per week, checklist used every time.");
     form.put("checkInCadence", "P7D");
     form.put("maxCheckIns", 3);
+    form.put("practiseThroughDailyLoop", false);
     return form;
   }
 
