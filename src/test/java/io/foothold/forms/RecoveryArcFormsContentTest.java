@@ -60,6 +60,7 @@ class RecoveryArcFormsContentTest {
      */
     static final Map<String, String> KEY_TO_CATALOG = Map.of(
             "reviewSignalKinds", "escalationCriteria",
+            "nearbyPatternsToConsider", "nearbyPatterns",
             "signalsObserved", "signals",
             "signalsSeen", "signals",
             "dominantDriver", "drivers",
@@ -167,7 +168,8 @@ class RecoveryArcFormsContentTest {
                 text("debriefUnknown", "textarea", OPT, null, 2000),
                 text("technicalFix", "textfield", REQ, 5, 300),
                 text("communicationChange", "textfield", REQ, 5, 300),
-                text("behaviourFeedback", "textarea", REQ, 10, 2000));
+                text("behaviourFeedback", "textarea", REQ, 10, 2000),
+                plain("nearbyPatternsToConsider", "checklist", OPT));
         manager("choose-supports",
                 plain("chosenSupports", "checklist", REQ),
                 text("supportNotes", "textarea", OPT, null, 2000));

@@ -35,6 +35,7 @@ public final class RecoveryArcForms {
     form.put("technicalFix", "Add a pre-demo data check");
     form.put("communicationChange", "Flag risky demo steps to the client up front");
     form.put("behaviourFeedback", "The recovery on stage was calm; next time rehearse the import path the day before.");
+    form.put("nearbyPatternsToConsider", List.of("after-action-review"));
     return form;
   }
 
