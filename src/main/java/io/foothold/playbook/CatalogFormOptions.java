@@ -36,7 +36,9 @@ final class CatalogFormOptions {
     boolean changed = false;
     for (JsonNode component : node.path("components")) {
       String list = component.path("properties").path("catalog").asText(null);
-      if (list != null && catalog.hasList(list) && component instanceof ObjectNode object) {
+      // Inline options win: a designer who lists values on purpose keeps them.
+      boolean inline = component.path("values").isArray() && !component.path("values").isEmpty();
+      if (list != null && !inline && catalog.hasList(list) && component instanceof ObjectNode object) {
         ArrayNode values = object.putArray("values");
         catalog.list(list).forEach(entry -> values.addObject().put("label", entry.label()).put("value", entry.id()));
         changed = true;
