@@ -33,10 +33,8 @@ class FormEnforcementRestTest {
   @BeforeEach
   void openACase() {
     maya = EngineRest.as(web, "maya");
-    assertThat(maya.submitStartForm("RecoveryArc", RecoveryArcForms.openCase("lea")).getStatusCode()).isEqualTo(HttpStatus.OK);
-    Map<String, Object> task = maya.getList("/task?processDefinitionKey=RecoveryArc&assignee=maya&sortBy=created&sortOrder=desc").get(0);
-    caseId = (String) task.get("processInstanceId");
-    debriefTaskId = (String) task.get("id");
+    caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("lea"));
+    debriefTaskId = (String) maya.task(caseId, "Task_CalmDebrief").get("id");
   }
 
   @Test

@@ -77,11 +77,9 @@ class PlaybookPluginTest {
   void aManagerRunsThePluginPlaybookAndItsOwnJavaCodeDoesTheWork() {
     EngineRest maya = EngineRest.as(web, "maya");
 
-    ResponseEntity<String> started = maya.submitStartForm("ThanksNote",
+    String caseId = maya.startCase("ThanksNote",
         Map.of("employeeId", "sam", "whatWentWell", "Unblocked the release by fixing the flaky test.", "channel", "written"));
 
-    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
-    String caseId = (String) maya.getList("/task?processDefinitionKey=ThanksNote&taskDefinitionKey=Task_FollowUp").get(0).get("processInstanceId");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseId).variableName("thanksFiledBy").singleResult().getValue())
         .isEqualTo("org.example.thanks.ThanksNoteFiler");
     maya.completeTask(caseId, "Task_FollowUp", Map.of("said", true));

@@ -58,6 +58,19 @@ public final class EngineRest {
     return post("/process-definition/key/" + processKey + "/submit-form", Map.of("variables", typed(variables)));
   }
 
+  /** Starts a playbook through its start form and answers the new case's process instance id. */
+  public String startCase(String processKey, Map<String, Object> variables) {
+    ResponseEntity<String> response = submitStartForm(processKey, variables);
+    if (!response.getStatusCode().is2xxSuccessful()) {
+      throw new IllegalStateException(processKey + " was not started for " + user + ": " + response.getStatusCode() + " " + response.getBody());
+    }
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody()).path("id").asText();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public ResponseEntity<String> submitTaskForm(String taskId, Map<String, Object> variables) {
     return post("/task/" + taskId + "/submit-form", Map.of("variables", typed(variables)));
   }

@@ -138,9 +138,7 @@ class RecoveryArcRestWalkthroughTest {
   }
 
   private String open(EngineRest manager, String employee) {
-    assertThat(manager.submitStartForm("RecoveryArc", RecoveryArcForms.openCase(employee)).getStatusCode()).isEqualTo(HttpStatus.OK);
-    return (String) manager.getList("/task?processDefinitionKey=RecoveryArc&taskDefinitionKey=Task_CalmDebrief&sortBy=created&sortOrder=desc")
-        .get(0).get("processInstanceId");
+    return manager.startCase("RecoveryArc", RecoveryArcForms.openCase(employee));
   }
 
   /** Moves the engine clock forward and runs the jobs of this case that are then due (the job executor is off in tests). */
