@@ -1,0 +1,49 @@
+package io.foothold.escalation;
+
+import java.util.Objects;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task of {@code RaiseConcern}: copies a serious signal onto an open {@code RecoveryArc} case.
+ * Setting {@code seriousSignal=true} there starts the case's own HR review (conditional event subprocess),
+ * so the concern does not wait for the manager's next form.
+ */
+@Component("forwardConcernToCase")
+public class ForwardConcernToCase implements JavaDelegate {
+
+  static final String CASE_PROCESS_KEY = "RecoveryArc";
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
+    Object caseIdValue = execution.getVariable("caseId");
+    String caseId = caseIdValue == null ? null : caseIdValue.toString();
+    Object managerId = execution.getVariable("managerId");
+
+    // One answer for "missing", "closed" and "someone else's": a manager must not learn about other cases.
+    if (caseId == null || caseId.isBlank() || managerId == null || !isOpenCaseOf(runtimeService, caseId, managerId)) {
+      throw new FormFieldValidationException("caseId", "caseId: choose one of your own open recovery cases");
+    }
+
+    runtimeService.setVariable(caseId, "seriousSignalKinds", execution.getVariableTyped("seriousSignalKinds"));
+    runtimeService.setVariable(caseId, "seriousSignalNote", execution.getVariableTyped("seriousSignalNote"));
+    runtimeService.setVariable(caseId, "seriousSignalSource", "concern");
+    // Last on purpose: the flag triggers the HR review, which should already see kinds, note and source.
+    runtimeService.setVariable(caseId, "seriousSignal", Boolean.TRUE);
+  }
+
+  private static boolean isOpenCaseOf(RuntimeService runtimeService, String caseId, Object managerId) {
+    ProcessInstance openCase = runtimeService.createProcessInstanceQuery()
+        .processInstanceId(caseId)
+        .processDefinitionKey(CASE_PROCESS_KEY)
+        .active()
+        .singleResult();
+    return openCase != null && Objects.equals(managerId, runtimeService.getVariable(caseId, "managerId"));
+  }
+}

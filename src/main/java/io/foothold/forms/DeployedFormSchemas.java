@@ -1,0 +1,85 @@
+package io.foothold.forms;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeploymentResourceCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+
+/**
+ * Finds the deployed Camunda Form of a task or start event and parses it once: a deployed
+ * resource never changes, so deployment id + resource name is a safe cache key.
+ */
+final class DeployedFormSchemas {
+
+  private static final String CAMUNDA_FORMS = "camunda-forms:";
+  private static final String DEPLOYMENT = "deployment:";
+
+  private final FormSchemaParser parser = new FormSchemaParser();
+  private final Map<String, FormSchema> parsed = new ConcurrentHashMap<>();
+
+  /** The task's Camunda Form, or {@code null} when it has none (no form, or another kind). */
+  FormSchema forTask(String taskId, CommandContext context) {
+    // The submitting user may lack READ on the form or deployment; enforcing must not depend on it.
+    return context.runWithoutAuthorization(() -> find(
+        context.getProcessEngineConfiguration().getFormService().getTaskFormData(taskId), context));
+  }
+
+  /** The process definition's Camunda start form, or {@code null} when it has none. */
+  FormSchema forStart(String processDefinitionId, CommandContext context) {
+    return context.runWithoutAuthorization(() -> find(
+        context.getProcessEngineConfiguration().getFormService()
+            .getStartFormData(processDefinitionId), context));
+  }
+
+  private FormSchema find(FormData formData, CommandContext context) {
+    FormResource resource = locate(formData, context);
+    if (resource == null) {
+      return null;
+    }
+    FormSchema schema = parsed.get(resource.cacheKey());
+    if (schema == null) {
+      try (InputStream json = new GetDeploymentResourceCmd(
+          resource.deploymentId(), resource.resourceName()).execute(context)) {
+        schema = parser.parse(json);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("Cannot read form " + resource.resourceName(), e);
+      }
+      parsed.put(resource.cacheKey(), schema);
+    }
+    return schema;
+  }
+
+  private static FormResource locate(FormData formData, CommandContext context) {
+    if (formData == null) {
+      return null;
+    }
+    if (formData.getCamundaFormRef() != null) {
+      CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(
+          formData.getCamundaFormRef(), formData.getDeploymentId()).execute(context);
+      if (definition == null) {
+        // Refuse rather than let an unchecked submission through.
+        throw new NotFoundException("Camunda Form " + formData.getCamundaFormRef()
+            + " is not deployed, so the submission cannot be checked");
+      }
+      return new FormResource(definition.getDeploymentId(), definition.getResourceName());
+    }
+    String formKey = formData.getFormKey();
+    if (formKey != null && formKey.startsWith(CAMUNDA_FORMS + DEPLOYMENT)) {
+      return new FormResource(formData.getDeploymentId(),
+          formKey.substring((CAMUNDA_FORMS + DEPLOYMENT).length()));
+    }
+    return null; // embedded/generated/app forms: not a deployed Camunda Form
+  }
+
+  private record FormResource(String deploymentId, String resourceName) {
+
+    String cacheKey() {
+      return deploymentId + '\n' + resourceName;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.foothold.forms;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides whether {@code conditional.hide} hides a field. Conditions see the submitted values plus,
+ * for fields nobody sent, the value form-js would start with (default value, else false for a
+ * checkbox, [] for lists, null otherwise) — so "=not(seriousSignal)" hides its fields when a REST
+ * client leaves the checkbox out, just as it does in Tasklist.
+ */
+final class FieldVisibility {
+
+  private final Map<String, Object> conditionData;
+
+  FieldVisibility(FormSchema schema, Map<String, Object> values) {
+    this.conditionData = new HashMap<>();
+    for (FormField field : schema.fields()) {
+      if (field.repeatedIn() == null) {
+        conditionData.put(field.key(), startValue(field));
+      }
+    }
+    values.forEach((key, value) -> {
+      if (value != null) {
+        conditionData.put(key, value);
+      }
+    });
+  }
+
+  boolean isHidden(FormField field) {
+    return isHidden(field, conditionData);
+  }
+
+  /** Inside a dynamic list, an item's own values come first, as in form-js. */
+  boolean isHidden(FormField field, Map<String, Object> item) {
+    if (field.hideConditions().isEmpty()) {
+      return false;
+    }
+    Map<String, Object> data = conditionData;
+    if (item != null && item != conditionData) {
+      data = new HashMap<>(conditionData);
+      data.putAll(item);
+    }
+    for (String condition : field.hideConditions()) {
+      if (FeelExpressions.isTrue(condition, data)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Object startValue(FormField field) {
+    if (field.defaultValue() != null) {
+      return field.defaultValue();
+    }
+    if (FieldType.CHECKBOX.equals(field.type())) {
+      return Boolean.FALSE;
+    }
+    return field.isListValued() ? List.of() : null;
+  }
+}

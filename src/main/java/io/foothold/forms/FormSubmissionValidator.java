@@ -1,0 +1,188 @@
+package io.foothold.forms;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/**
+ * Checks submitted values against a Camunda Form's rules, on the server, because form-js only
+ * checks them in the browser and the engine not at all.
+ */
+final class FormSubmissionValidator {
+
+  // The checks form-js applies for validationType; deliberately simple, like the browser's.
+  private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
+  private static final Pattern PHONE = Pattern.compile("(\\+|00)?[0-9][0-9 ()\\-]{4,19}");
+
+  private final FormOptionsSources optionsSources;
+
+  FormSubmissionValidator(FormOptionsSources optionsSources) {
+    this.optionsSources = optionsSources;
+  }
+
+  List<FormViolation> validate(FormSchema schema, Map<String, ?> submitted, String userId) {
+    Map<String, Object> values = FormValues.normalise(submitted);
+    FieldVisibility visibility = new FieldVisibility(schema, values);
+    List<FormViolation> violations = new ArrayList<>();
+    for (FormField field : schema.fields()) {
+      if (field.repeatedIn() == null) {
+        if (!visibility.isHidden(field)) {
+          check(field, values.get(field.key()), userId, violations);
+        }
+      } else {
+        for (Map<String, Object> item : listItems(values.get(field.repeatedIn()))) {
+          if (!visibility.isHidden(field, item)) {
+            check(field, item.get(field.key()), userId, violations);
+          }
+        }
+      }
+    }
+    return violations;
+  }
+
+  private void check(FormField field, Object raw, String userId, List<FormViolation> out) {
+    Violations found = new Violations(field, out);
+    Object value = field.isListValued() ? FormValues.asListIfJsonArray(raw) : raw;
+
+    if (FieldType.CHECKBOX.equals(field.type())) {
+      checkCheckbox(field, value, found);
+      return;
+    }
+    if (FormValues.isMissing(value)) {
+      if (field.rules().required()) {
+        found.add("required", "is required");
+      }
+      return;
+    }
+    if (FieldType.NUMBER.equals(field.type())) {
+      checkNumber(field.rules(), value, found);
+    } else if (field.isListValued()) {
+      if (!(value instanceof List<?> items)) {
+        found.add("type", "must be a list");
+        return;
+      }
+      checkOptions(field, items, userId, found);
+    } else if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+      found.add("type", field.hasOptions() ? "must be a single value" : "must be text");
+    } else {
+      if (field.hasOptions()) {
+        checkOptions(field, List.of(value), userId, found);
+      }
+      if (value instanceof String text) {
+        checkText(field.rules(), text, found);
+      }
+    }
+  }
+
+  private static void checkCheckbox(FormField field, Object value, Violations found) {
+    Boolean checked = asBoolean(value);
+    if (value != null && checked == null) {
+      found.add("type", "must be true or false");
+    } else if (field.rules().required() && !Boolean.TRUE.equals(checked)) {
+      found.add("required", "is required");
+    }
+  }
+
+  private static void checkNumber(FieldRules rules, Object value, Violations found) {
+    BigDecimal number = FormValues.asNumber(value);
+    if (number == null) {
+      found.add("type", "must be a number");
+      return;
+    }
+    if (rules.min() != null && number.compareTo(rules.min()) < 0) {
+      found.add("min", "must be at least " + plain(rules.min()));
+    }
+    if (rules.max() != null && number.compareTo(rules.max()) > 0) {
+      found.add("max", "must be at most " + plain(rules.max()));
+    }
+  }
+
+  private static void checkText(FieldRules rules, String text, Violations found) {
+    int length = text.codePointCount(0, text.length());
+    if (rules.minLength() != null && length < rules.minLength()) {
+      found.add("minLength", "must have at least " + rules.minLength() + " characters");
+    }
+    if (rules.maxLength() != null && length > rules.maxLength()) {
+      found.add("maxLength", "must have at most " + rules.maxLength() + " characters");
+    }
+    if (rules.pattern() != null && !fullyMatches(rules.pattern(), text)) {
+      found.add("pattern", "must match the pattern " + rules.pattern());
+    }
+    if ("email".equals(rules.validationType()) && !EMAIL.matcher(text).matches()) {
+      found.add("email", "must be an email address");
+    }
+    if ("phone".equals(rules.validationType()) && !PHONE.matcher(text).matches()) {
+      found.add("phone", "must be a phone number");
+    }
+  }
+
+  private void checkOptions(FormField field, List<?> chosen, String userId, Violations found) {
+    List<String> allowed = allowedValues(field, userId);
+    if (allowed == null) {
+      return; // options come from a process variable: the server cannot know them
+    }
+    boolean allAllowed = chosen.stream()
+        .allMatch(value -> value != null && allowed.contains(String.valueOf(value)));
+    if (!allAllowed) {
+      found.add("options", allowed.isEmpty()
+          ? "must be one of the offered options, and none are offered"
+          : "must be one of: " + String.join(", ", allowed));
+    }
+  }
+
+  private List<String> allowedValues(FormField field, String userId) {
+    if (field.optionsSource() != null) {
+      return optionsSources.optionsFor(field.optionsSource(), userId).stream()
+          .map(FormOption::value)
+          .toList();
+    }
+    return field.optionValues();
+  }
+
+  private static boolean fullyMatches(String pattern, String text) {
+    try {
+      return Pattern.compile(pattern).matcher(text).matches();
+    } catch (PatternSyntaxException e) {
+      return false; // a broken pattern cannot be satisfied; the form must be fixed
+    }
+  }
+
+  private static Boolean asBoolean(Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if ("true".equals(value) || "false".equals(value)) {
+      return Boolean.valueOf((String) value);
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> listItems(Object list) {
+    if (!(FormValues.asListIfJsonArray(list) instanceof List<?> items)) {
+      return List.of();
+    }
+    return items.stream()
+        .filter(Map.class::isInstance)
+        .map(item -> (Map<String, Object>) item)
+        .collect(Collectors.toList());
+  }
+
+  private static String plain(BigDecimal number) {
+    return number.stripTrailingZeros().toPlainString();
+  }
+
+  /** Collects violations of one field, with the message shape every rule shares. */
+  private record Violations(FormField field, List<FormViolation> out) {
+
+    void add(String rule, String what) {
+      out.add(new FormViolation(field.key(), field.displayLabel(), rule,
+          "Field '" + field.key() + "' (\"" + field.displayLabel() + "\") " + what));
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.foothold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import io.foothold.engine.PlaybookStates;
+import io.foothold.support.FootholdSpringTest;
+
+@FootholdSpringTest
+class FootholdApplicationTest {
+
+  @Autowired TestRestTemplate web;
+  @Autowired RepositoryService repository;
+  @Autowired PlaybookStates playbooks;
+
+  @Test
+  void startsOnH2WithTheRecoveryArcDeployedWithItsForms() {
+    assertThat(playbooks.all()).containsKey("recovery-arc");
+    assertThat(playbooks.all().get("recovery-arc").state()).isEqualTo(PlaybookStates.State.DEPLOYED);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("RecoveryArc").count()).isEqualTo(1);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("RaiseConcern").count()).isEqualTo(1);
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("RecoverySupports").count()).isEqualTo(1);
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("RecoveryEscalationGate").count()).isEqualTo(1);
+    String deploymentId = repository.createProcessDefinitionQuery().processDefinitionKey("RecoveryArc").singleResult().getDeploymentId();
+    assertThat(repository.getDeploymentResourceNames(deploymentId))
+        .contains("recovery-arc/recovery-arc.bpmn", "recovery-arc/open-case.form", "recovery-arc/check-in.form");
+  }
+
+  @Test
+  void tasklistIsServedAndSaysFoothold() {
+    ResponseEntity<String> config = web.getForEntity("/camunda/app/tasklist/scripts/config.js", String.class);
+    assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(config.getBody()).contains("name: 'Foothold'");
+
+    ResponseEntity<String> styles = web.getForEntity("/camunda/app/tasklist/styles/user-styles.css", String.class);
+    assertThat(styles.getBody()).contains(".ce-eol-banner").contains("display: none");
+
+    ResponseEntity<String> page = web.getForEntity("/camunda/app/tasklist/default/", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+}

@@ -1,0 +1,565 @@
+package io.foothold.playbooks.recoveryarc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import io.foothold.engine.WorkingDays;
+import io.foothold.escalation.ForwardConcernToCase;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The recovery arc end to end on an engine without Spring: the manager "maya" drives every form. */
+@Deployment(resources = {
+    "processes/recovery-arc/recovery-arc.bpmn",
+    "processes/recovery-arc/raise-concern.bpmn",
+    "processes/recovery-arc/recovery-supports.dmn",
+    "processes/recovery-arc/recovery-escalation-gate.dmn"})
+class RecoveryArcProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-tests.camunda.cfg.xml").build();
+
+  static final String MANAGER = "maya";
+  static final List<String> ALWAYS = List.of(
+      "calm-debrief", "small-visible-win", "development-plan", "paired-work", "track-in-one-on-ones");
+
+  /** 2025-06-06 is a Friday: due dates in working days have to jump the weekend. */
+  static final Date FRIDAY_MORNING = date("2025-06-06T09:00");
+
+  @BeforeEach
+  void setUp() {
+    init(engine.getProcessEngine());
+    Mocks.register("workingDays", new WorkingDays());
+    Mocks.register("forwardConcernToCase", new ForwardConcernToCase());
+    ClockUtil.setCurrentTime(FRIDAY_MORNING);
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    ClockUtil.reset();
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Paths through the arc
+
+  @Test
+  void happyPathReachesRecoveryAfterTwoCheckIns() {
+    // given
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+    assertThat(pi).isWaitingAt("Task_CalmDebrief");
+    assertThat(task(pi)).isAssignedTo(MANAGER).hasDueDate(date("2025-06-10T09:00"));
+
+    // when: debrief, then the suggested supports
+    complete(task(pi), debriefForm());
+
+    // then: the decision suggested cognitive supports plus the context (team visibility, tight timelines)
+    assertThat(pi).isWaitingAt("Task_ChooseSupports");
+    assertThat(task(pi)).isAssignedTo(MANAGER);
+    assertThat(supportsOf(pi)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+        plus(ALWAYS, "behaviour-not-person", "micro-experiments", "private-correction", "recalibrate-goals"));
+
+    // when: supports confirmed and a small win planned for 3 working days
+    complete(task(pi), chooseSupportsForm(supportsOf(pi)));
+    assertThat(pi).isWaitingAt("Task_PlanSmallWin");
+    complete(task(pi), planSmallWinForm(3));
+
+    // then
+    assertThat(pi).isWaitingAt("Task_ConfirmSmallWin");
+    assertThat(task(pi)).isAssignedTo(MANAGER).hasDueDate(date("2025-06-11T09:00"));
+
+    // when: win delivered, plan written, paired work set up
+    complete(task(pi), confirmSmallWinForm("yes"));
+    assertThat(pi).isWaitingAt("Task_DevelopmentPlan");
+    complete(task(pi), developmentPlanForm("P7D", 6));
+    assertThat(pi).isWaitingAt("Task_ArrangePairedWork");
+    assertThat(pi).variables().containsEntry("checkInCount", 0L);
+    complete(task(pi), pairedWorkForm());
+
+    // then: the first check-in waits for the cadence
+    assertThat(pi).isWaitingAt("Timer_NextCheckIn");
+    fireTimer(pi, "Timer_NextCheckIn", 7);
+
+    // when: first check-in keeps going
+    assertThat(pi).isWaitingAt("Task_CheckIn");
+    complete(task(pi), checkInForm("continue", 3, false, false));
+
+    // then: back to the timer
+    assertThat(pi).isWaitingAt("Timer_NextCheckIn");
+    assertThat(pi).variables()
+        .containsEntry("checkInCount", 1L)
+        .containsEntry("gateDecision", "continue")
+        .containsEntry("recovered", false);
+    fireTimer(pi, "Timer_NextCheckIn", 7);
+
+    // when: second check-in reports recovery
+    assertThat(pi).isWaitingAt("Task_CheckIn");
+    complete(task(pi), checkInForm("recovered", 4, false, false));
+
+    // then: the case is closed with a summary
+    assertThat(pi).isWaitingAt("Task_RecoverySummary");
+    assertThat(task(pi)).isAssignedTo(MANAGER);
+    complete(task(pi), summaryForm());
+
+    assertThat(pi).isEnded().hasPassedInOrder(
+        "StartEvent_CaseOpened", "Gateway_FailureKind", "Task_CalmDebrief", "Decision_RecommendSupports",
+        "Task_ChooseSupports", "Task_PlanSmallWin", "Task_ConfirmSmallWin", "Gateway_SmallWinDelivered",
+        "Task_DevelopmentPlan", "Task_ArrangePairedWork",
+        "Timer_NextCheckIn", "Task_CheckIn", "Decision_EscalationGate", "Gateway_GateDecision",
+        "Timer_NextCheckIn", "Task_CheckIn", "Decision_EscalationGate", "Gateway_GateDecision",
+        "Task_RecoverySummary", "EndEvent_CaseClosed");
+    assertThat(historyCount(pi, "Task_CheckIn")).isEqualTo(2);
+    assertThat(pi).variables()
+        .containsEntry("caseOutcome", "recovered")
+        .containsEntry("recovered", true)
+        .containsEntry("gateDecision", "close")
+        .containsEntry("checkInCount", 2L);
+    assertThat(pi).hasNotPassed("Task_AfterActionReview", "Task_ArrangeReferral", "Task_ReviewSeriousSignal");
+  }
+
+  @Test
+  void systemicFailureEndsAfterTheAfterActionReview() {
+    // given
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("systemic"));
+    assertThat(pi).isWaitingAt("Task_AfterActionReview");
+    assertThat(task(pi)).isAssignedTo(MANAGER);
+
+    // when
+    complete(task(pi), afterActionReviewForm(false));
+
+    // then
+    assertThat(pi).isEnded()
+        .hasPassedInOrder("Gateway_FailureKind", "Task_AfterActionReview", "Gateway_AlsoSupportPerson", "EndEvent_ProcessReviewed")
+        .hasNotPassed("Task_CalmDebrief");
+    assertThat(pi).variables().containsEntry("caseOutcome", "process-review");
+  }
+
+  @Test
+  void systemicFailureThatAlsoShookThePersonGoesOnToTheDebrief() {
+    // given
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("systemic"));
+
+    // when
+    complete(task(pi), afterActionReviewForm(true));
+
+    // then
+    assertThat(pi).isWaitingAt("Task_CalmDebrief")
+        .hasPassedInOrder("Task_AfterActionReview", "Gateway_AlsoSupportPerson")
+        .hasNotPassed("EndEvent_ProcessReviewed");
+    assertThat(task(pi)).isAssignedTo(MANAGER);
+  }
+
+  @Test
+  void undeliveredSmallWinIsPlannedAgain() {
+    // given
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+    walkToConfirmSmallWin(pi, 2);
+
+    // when
+    complete(task(pi), confirmSmallWinForm("no"));
+
+    // then
+    // (hasPassed* only sees finished activities, so the open second planning task is checked with isWaitingAt)
+    assertThat(pi).isWaitingAt("Task_PlanSmallWin")
+        .hasPassedInOrder("Task_PlanSmallWin", "Task_ConfirmSmallWin", "Gateway_SmallWinDelivered")
+        .hasNotPassed("Task_DevelopmentPlan");
+    assertThat(historyCount(pi, "Task_PlanSmallWin")).isEqualTo(2);
+    assertThat(task(pi)).isAssignedTo(MANAGER);
+
+    // when: the second attempt is partly delivered
+    complete(task(pi), planSmallWinForm(2));
+    complete(task(pi), confirmSmallWinForm("partly"));
+
+    // then: partly counts as enough to move on
+    assertThat(pi).isWaitingAt("Task_DevelopmentPlan")
+        .hasPassedInOrder("Task_PlanSmallWin", "Task_ConfirmSmallWin", "Gateway_SmallWinDelivered",
+            "Task_PlanSmallWin", "Task_ConfirmSmallWin", "Gateway_SmallWinDelivered");
+  }
+
+  @Test
+  void overdueSmallWinRaisesAReminderWhileTheConfirmationStaysOpen() {
+    // given
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+    walkToConfirmSmallWin(pi, 3);
+
+    // when: the boundary timer comes due
+    fireTimer(pi, "Timer_SmallWinOverdue", 3);
+
+    // then
+    assertThat(pi).isWaitingAt("Task_ConfirmSmallWin", "Task_SmallWinReminder");
+    assertThat(task("Task_SmallWinReminder", pi)).isAssignedTo(MANAGER);
+
+    // when: the manager follows up
+    complete(task("Task_SmallWinReminder", pi), withVariables(
+        "reminderFollowUp", "Talked it through, the data export was blocked; new day agreed.",
+        "seriousSignal", false));
+
+    // then: the confirmation is still there and the arc goes on from it
+    assertThat(pi).isWaitingAt("Task_ConfirmSmallWin").hasPassed("EndEvent_ReminderHandled");
+    complete(task("Task_ConfirmSmallWin", pi), confirmSmallWinForm("yes"));
+    assertThat(pi).isWaitingAt("Task_DevelopmentPlan");
+  }
+
+  @Test
+  void gateEscalationHandsTheCaseToHr() {
+    // given
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+    walkToFirstCheckIn(pi, "P7D", 6);
+
+    // when: the check-in shows the team's results are affected
+    complete(task(pi), checkInForm("continue", 3, false, true));
+
+    // then
+    assertThat(pi).isWaitingAt("Task_ArrangeReferral");
+    assertThat(task(pi)).hasCandidateGroup("hr").isNotAssigned();
+    assertThat(pi).variables().containsEntry("gateDecision", "escalate");
+
+    // when
+    complete(task(pi), referralForm());
+
+    // then
+    assertThat(pi).isEnded()
+        .hasPassedInOrder("Task_CheckIn", "Decision_EscalationGate", "Gateway_GateDecision", "Task_ArrangeReferral", "EndEvent_Referred")
+        .hasNotPassed("Task_RecoverySummary");
+    assertThat(pi).variables().containsEntry("caseOutcome", "escalated");
+  }
+
+  @Test
+  void checkInsUsedUpCloseTheCaseWithoutRecovery() {
+    // given
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+    walkToFirstCheckIn(pi, "P3D", 2);
+
+    // when: two check-ins without a clear recovery
+    complete(task(pi), checkInForm("continue", 3, false, false));
+    assertThat(pi).isWaitingAt("Timer_NextCheckIn");
+    fireTimer(pi, "Timer_NextCheckIn", 3);
+    complete(task(pi), checkInForm("continue", 3, false, false));
+
+    // then
+    assertThat(pi).isWaitingAt("Task_RecoverySummary");
+    assertThat(pi).variables().containsEntry("gateDecision", "close").containsEntry("recovered", false);
+    complete(task(pi), summaryForm());
+    assertThat(pi).isEnded().hasPassed("EndEvent_CaseClosed");
+    assertThat(pi).variables().containsEntry("caseOutcome", "closed");
+    assertThat(historyCount(pi, "Task_CheckIn")).isEqualTo(2);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Serious signals reach HR from any step
+
+  @Test
+  void seriousSignalOnTheDebriefStartsAnHrReviewWhileTheArcContinues() {
+    // given
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+
+    // when: the manager ticks a serious signal on the debrief form
+    VariableMap debrief = debriefForm();
+    debrief.putAll(seriousSignal("severe-distress"));
+    complete(task("Task_CalmDebrief", pi), debrief);
+
+    // then: HR gets a review and the manager goes on with the supports
+    assertThat(pi).isWaitingAt("Task_ChooseSupports", "Task_ReviewSeriousSignal");
+    Task review = task("Task_ReviewSeriousSignal", pi);
+    assertThat(review).hasCandidateGroup("hr").isNotAssigned();
+    assertThat(task("Task_ChooseSupports", pi)).isAssignedTo(MANAGER);
+    assertThat(pi).variables()
+        .containsEntry("seriousSignal", false)
+        .containsEntry("escalated", true)
+        .containsEntry("seriousSignalNote", "Said they cannot sleep and feel overwhelmed by every task.");
+
+    // when: the next form arrives without a signal
+    complete(task("Task_ChooseSupports", pi), chooseSupportsForm(supportsOf(pi)));
+
+    // then: no second review, arc continues
+    assertThat(pi).isWaitingAt("Task_PlanSmallWin", "Task_ReviewSeriousSignal");
+    assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewSeriousSignal").count()).isEqualTo(1);
+
+    // when: HR finishes the review
+    complete(task("Task_ReviewSeriousSignal", pi), referralForm());
+
+    // then
+    assertThat(pi).isWaitingAt("Task_PlanSmallWin").hasPassed("EndEvent_SignalReviewed").isNotEnded();
+  }
+
+  @Test
+  void seriousSignalOnTheStartFormStartsAnHrReviewRightAway() {
+    // given
+    VariableMap form = openCaseForm("individual");
+    form.putAll(seriousSignal("prolonged-withdrawal", "safety-or-team-impact"));
+
+    // when
+    ProcessInstance pi = openCase(MANAGER, form);
+
+    // then
+    assertThat(pi).isWaitingAt("Task_CalmDebrief", "Task_ReviewSeriousSignal");
+    assertThat(task("Task_ReviewSeriousSignal", pi)).hasCandidateGroup("hr");
+    assertThat(task("Task_CalmDebrief", pi)).isAssignedTo(MANAGER);
+    assertThat(pi).variables().containsEntry("seriousSignal", false).containsEntry("escalated", true);
+  }
+
+  @Test
+  void aRaisedConcernStartsTheHrReviewOnTheCase() {
+    // given
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+    assertThat(pi).isWaitingAt("Task_CalmDebrief");
+
+    // when: the same manager raises a concern between steps
+    ProcessInstance concern = raiseConcern(MANAGER, pi.getId());
+
+    // then
+    assertThat(concern).isEnded().hasPassedInOrder("StartEvent_ConcernRaised", "Task_ForwardConcernToCase", "EndEvent_ConcernForwarded");
+    assertThat(pi).isWaitingAt("Task_CalmDebrief", "Task_ReviewSeriousSignal");
+    assertThat(task("Task_ReviewSeriousSignal", pi)).hasCandidateGroup("hr");
+    assertThat(pi).variables()
+        .containsEntry("seriousSignalSource", "concern")
+        .containsEntry("seriousSignalNote", "Missed three days without notice and avoids the team channel.")
+        .containsEntry("seriousSignal", false)
+        .containsEntry("escalated", true);
+  }
+
+  @Test
+  void aConcernAboutAnotherManagersCaseIsRejected() {
+    // given: maya's case
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+
+    // when / then: omar cannot raise a concern on it
+    assertThatThrownBy(() -> raiseConcern("omar", pi.getId()))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("caseId");
+    assertThat(pi).isWaitingAtExactly("Task_CalmDebrief");
+    assertThat(processInstanceQuery().processDefinitionKey("RaiseConcern").count()).isZero();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // What Tasklist actually submits
+
+  @Test
+  void checklistsSubmittedAsJsonWorkWithTheSupportsDecision() {
+    // given: Tasklist sends checklists as Json variables
+    VariableMap form = openCaseForm("individual");
+    form.putValue("dominantDriver", "social");
+    form.putValue("visibility", "private");
+    form.putValueTyped("pressurePoints", SpinValues.jsonValue("[\"tight-timelines\"]").create());
+    form.putValueTyped("signalsObserved", SpinValues.jsonValue("[\"quieter-in-meetings\",\"apologetic-tone\"]").create());
+    form.putValueTyped("seriousSignalKinds", SpinValues.jsonValue("[]").create());
+    ProcessInstance pi = openCase(MANAGER, form);
+
+    // when
+    complete(task(pi), debriefForm());
+
+    // then
+    assertThat(pi).isWaitingAt("Task_ChooseSupports");
+    assertThat(supportsOf(pi)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+        plus(ALWAYS, "private-correction", "recognise-progress", "recalibrate-goals"));
+
+    // when: the confirmed supports come back as Json too
+    VariableMap choose = chooseSupportsForm(List.of());
+    choose.putValueTyped("chosenSupports", SpinValues.jsonValue("[\"calm-debrief\",\"private-correction\"]").create());
+    complete(task(pi), choose);
+
+    // then
+    assertThat(pi).isWaitingAt("Task_PlanSmallWin");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Walking helpers
+
+  private void walkToConfirmSmallWin(ProcessInstance pi, int smallWinDays) {
+    complete(task(pi), debriefForm());
+    complete(task(pi), chooseSupportsForm(supportsOf(pi)));
+    complete(task(pi), planSmallWinForm(smallWinDays));
+    assertThat(pi).isWaitingAt("Task_ConfirmSmallWin");
+  }
+
+  private void walkToFirstCheckIn(ProcessInstance pi, String cadence, int maxCheckIns) {
+    walkToConfirmSmallWin(pi, 2);
+    complete(task(pi), confirmSmallWinForm("yes"));
+    complete(task(pi), developmentPlanForm(cadence, maxCheckIns));
+    complete(task(pi), pairedWorkForm());
+    assertThat(pi).isWaitingAt("Timer_NextCheckIn");
+    fireTimer(pi, "Timer_NextCheckIn", Integer.parseInt(cadence.substring(1, cadence.length() - 1)));
+    assertThat(pi).isWaitingAt("Task_CheckIn");
+  }
+
+  /** Checks the timer is due exactly {@code days} calendar days from now, moves the engine clock there and fires it. */
+  private void fireTimer(ProcessInstance pi, String timerId, int days) {
+    Job timer = job(timerId, pi);
+    Date now = ClockUtil.getCurrentTime();
+    assertThat(timer.getDuedate()).isEqualTo(new Date(now.getTime() + days * 24L * 60 * 60 * 1000));
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    execute(timer);
+  }
+
+  private ProcessInstance openCase(String managerId, VariableMap startForm) {
+    engine.getIdentityService().setAuthenticatedUserId(managerId);
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey("RecoveryArc", startForm);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private ProcessInstance raiseConcern(String managerId, String caseId) {
+    engine.getIdentityService().setAuthenticatedUserId(managerId);
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey("RaiseConcern", Variables.createVariables()
+          .putValue("caseId", caseId)
+          .putValueTyped("seriousSignalKinds", SpinValues.jsonValue("[\"prolonged-withdrawal\"]").create())
+          .putValue("seriousSignalNote", "Missed three days without notice and avoids the team channel."));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> supportsOf(ProcessInstance pi) {
+    return (List<String>) engine.getRuntimeService().getVariable(pi.getId(), "chosenSupports");
+  }
+
+  private long historyCount(ProcessInstance pi, String activityId) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(pi.getId()).activityId(activityId).count();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Form payloads (keys as in the spec, values as Tasklist types them)
+
+  private static VariableMap noSignal() {
+    return Variables.createVariables()
+        .putValue("seriousSignal", false)
+        .putValue("seriousSignalKinds", new ArrayList<String>())
+        .putValue("seriousSignalNote", null);
+  }
+
+  private static Map<String, Object> seriousSignal(String... kinds) {
+    return Variables.createVariables()
+        .putValue("seriousSignal", true)
+        .putValue("seriousSignalKinds", List.of(kinds))
+        .putValue("seriousSignalNote", "Said they cannot sleep and feel overwhelmed by every task.");
+  }
+
+  private static VariableMap openCaseForm(String failureKind) {
+    return noSignal()
+        .putValue("employeeId", "emp-042")
+        .putValue("incidentSummary", "The quarterly demo to the client stopped halfway because the data load failed.")
+        .putValue("incidentDate", date("2025-06-04T00:00"))
+        .putValue("visibility", "team")
+        .putValue("failureKind", failureKind)
+        .putValue("signalsObserved", List.of("quieter-in-meetings", "excess-sign-off"))
+        .putValue("dominantDriver", "cognitive")
+        .putValue("pressurePoints", List.of("public-mistake", "tight-timelines"));
+  }
+
+  private static VariableMap afterActionReviewForm(boolean alsoSupportPerson) {
+    return noSignal()
+        .putValue("processGap", "No dry run of the data load before client demos.")
+        .putValue("processFix", "Add a dry run to the demo checklist the day before.")
+        .putValue("fixOwner", "Demo lead")
+        .putValue("alsoSupportPerson", alsoSupportPerson);
+  }
+
+  private static VariableMap debriefForm() {
+    return noSignal()
+        .putValue("debriefWhatHappened", "The data load timed out during the live demo and the session ended early.")
+        .putValue("debriefKnown", "The extract ran against the wrong environment.")
+        .putValue("debriefUnknown", "Why the timeout alarm did not fire.")
+        .putValue("technicalFix", "Point the extract at staging")
+        .putValue("communicationChange", "Tell the client early about risks")
+        .putValue("behaviourFeedback", "Next time run the checklist aloud before the demo starts.");
+  }
+
+  private static VariableMap chooseSupportsForm(List<String> supports) {
+    return noSignal()
+        .putValue("chosenSupports", new ArrayList<>(supports))
+        .putValue("supportNotes", "Start with the paired demo.");
+  }
+
+  private static VariableMap planSmallWinForm(int days) {
+    return noSignal()
+        .putValue("smallWinDescription", "Own the rerun of the data load and share the result.")
+        .putValue("smallWinDays", days)
+        .putValue("smallWinVisibleTo", "Project team");
+  }
+
+  private static VariableMap confirmSmallWinForm(String delivered) {
+    return noSignal()
+        .putValue("smallWinDelivered", delivered)
+        .putValue("smallWinReflection", "Felt better once the rerun worked on the first try.")
+        .putValue("smallWinRecognition", "Mentioned in the team stand-up");
+  }
+
+  private static VariableMap developmentPlanForm(String cadence, int maxCheckIns) {
+    return noSignal()
+        .putValue("practiceTask1", "Run two dry runs")
+        .putValue("practiceTask1Date", date("2025-06-13T00:00"))
+        .putValue("scopeRecalibration", "Only one client stream for the next month.")
+        .putValue("microGoals", "One idea raised per client meeting.")
+        .putValue("checkInCadence", cadence)
+        .putValue("maxCheckIns", maxCheckIns);
+  }
+
+  private static VariableMap pairedWorkForm() {
+    return noSignal()
+        .putValue("pairPartner", "Jonas")
+        .putValue("pairedAssignment", "Co-present the next client demo.")
+        .putValue("ownershipSplit", "co-owners");
+  }
+
+  private static VariableMap checkInForm(String outcome, int confidence, boolean withdrawal, boolean safetyOrTeam) {
+    return noSignal()
+        .putValue("progressNote", "Presented one section and answered questions.")
+        .putValue("confidenceRating", confidence)
+        .putValue("signalsSeen", List.of("excess-sign-off"))
+        .putValue("checkInOutcome", outcome)
+        .putValue("withdrawalPersists", withdrawal)
+        .putValue("functioningAffectsSafetyOrTeam", safetyOrTeam);
+  }
+
+  private static VariableMap referralForm() {
+    return Variables.createVariables()
+        .putValue("referralRoute", "occupational-health")
+        .putValue("referralOfferedOn", date("2025-06-09T00:00"))
+        .putValue("referralNote", "Offered in a private meeting.");
+  }
+
+  private static VariableMap summaryForm() {
+    return noSignal()
+        .putValue("summaryWhatWorked", "Paired demos and small reruns rebuilt the routine.")
+        .putValue("summarySupportsThatHelped", List.of("paired-work", "small-visible-win"))
+        .putValue("summaryNextSteps", "Keep tracking in one-on-ones.");
+  }
+
+  private static List<String> plus(List<String> base, String... more) {
+    List<String> all = new ArrayList<>(base);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  static Date date(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(ZoneId.systemDefault()).toInstant());
+  }
+}

@@ -1,0 +1,153 @@
+package io.foothold.playbooks.recoveryarc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+import io.foothold.support.EngineRest;
+import io.foothold.support.FootholdSpringTest;
+import io.foothold.support.RecoveryArcForms;
+
+/**
+ * The recovery arc walked to its end the way people do it: by filling forms through Tasklist's REST
+ * API, as the manager (and HR where a referral is needed), with the engine clock moved to let timers fall due.
+ */
+@FootholdSpringTest
+class RecoveryArcRestWalkthroughTest {
+
+  @Autowired TestRestTemplate web;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aManagerWalksTheArcToRecoveryByFillingForms() {
+    EngineRest maya = EngineRest.as(web, "maya");
+    String caseId = open(maya, "ravi");
+
+    maya.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
+    maya.completeTask(caseId, "Task_ChooseSupports", RecoveryArcForms.chooseSupports());
+    maya.completeTask(caseId, "Task_PlanSmallWin", RecoveryArcForms.planSmallWin());
+    maya.completeTask(caseId, "Task_ConfirmSmallWin", RecoveryArcForms.confirmSmallWin("yes"));
+    maya.completeTask(caseId, "Task_DevelopmentPlan", RecoveryArcForms.developmentPlan());
+    maya.completeTask(caseId, "Task_ArrangePairedWork", RecoveryArcForms.pairedWork());
+
+    assertThat(maya.getList("/task?processInstanceId=" + caseId)).as("waiting for the first check-in").isEmpty();
+    letDueTimersFire(caseId, 7);
+    maya.completeTask(caseId, "Task_CheckIn", RecoveryArcForms.checkIn("continue", 3));
+    letDueTimersFire(caseId, 14);
+    maya.completeTask(caseId, "Task_CheckIn", RecoveryArcForms.checkIn("recovered", 4));
+    maya.completeTask(caseId, "Task_RecoverySummary", RecoveryArcForms.recoverySummary());
+
+    var finished = history.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
+    assertThat(finished.getEndTime()).isNotNull();
+    assertThat(finished.getEndActivityId()).isEqualTo("EndEvent_CaseClosed");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseId).variableName("caseOutcome").singleResult().getValue())
+        .isEqualTo("recovered");
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(caseId).taskDefinitionKey("Task_CheckIn").count()).isEqualTo(2);
+  }
+
+  @Test
+  void aSeriousSignalAtACheckInReachesHrAtOnceAndTheGateEscalatesWhenTheStallPersists() {
+    EngineRest maya = EngineRest.as(web, "maya");
+    EngineRest hana = EngineRest.as(web, "hana");
+    String caseId = walkToFirstCheckIn(maya, "sam");
+
+    Map<String, Object> checkIn = RecoveryArcForms.checkIn("stalled", 3);
+    checkIn.put("seriousSignal", true);
+    checkIn.put("seriousSignalKinds", List.of("severe-distress"));
+    checkIn.put("seriousSignalNote", "Said they have not slept properly for weeks and feel swamped.");
+    maya.completeTask(caseId, "Task_CheckIn", checkIn);
+
+    assertThat(hana.getList("/task?processInstanceId=" + caseId + "&taskDefinitionKey=Task_ReviewSeriousSignal"))
+        .as("HR hears of the serious signal without waiting for the gate").hasSize(1);
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult().getEndTime())
+        .as("the arc goes on while HR arranges help").isNull();
+    hana.completeTask(caseId, "Task_ReviewSeriousSignal", RecoveryArcForms.arrangeReferral("employee-assistance"));
+
+    letDueTimersFire(caseId, 14);
+    Map<String, Object> secondCheckIn = RecoveryArcForms.checkIn("stalled", 2);
+    secondCheckIn.put("withdrawalPersists", true);
+    maya.completeTask(caseId, "Task_CheckIn", secondCheckIn);
+
+    hana.completeTask(caseId, "Task_ArrangeReferral", RecoveryArcForms.arrangeReferral("occupational-health"));
+
+    var finished = history.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
+    assertThat(finished.getEndTime()).isNotNull();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseId).variableName("caseOutcome").singleResult().getValue())
+        .isEqualTo("escalated");
+  }
+
+  @Test
+  void aManagerRaisesAConcernAboutAnOpenCaseFromTasklist() {
+    EngineRest maya = EngineRest.as(web, "maya");
+    String caseId = open(maya, "lea");
+
+    String startForm = maya.get("/process-definition/key/RaiseConcern/deployed-start-form").getBody();
+    assertThat(startForm).as("the concern form offers the manager's open cases").contains(caseId).contains("Lea Brandt");
+    var raised = maya.submitStartForm("RaiseConcern", Map.of(
+        "caseId", caseId,
+        "seriousSignalKinds", List.of("prolonged-withdrawal"),
+        "seriousSignalNote", "Has stopped joining stand-ups for two weeks despite the plan."));
+
+    assertThat(raised.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(EngineRest.as(web, "hana").getList("/task?processInstanceId=" + caseId + "&taskDefinitionKey=Task_ReviewSeriousSignal")).hasSize(1);
+    assertThat(maya.task(caseId, "Task_CalmDebrief")).as("the arc itself goes on").isNotNull();
+  }
+
+  @Test
+  void aManagerCannotRaiseAConcernAboutSomeoneElsesCase() {
+    String mayasCase = open(EngineRest.as(web, "maya"), "sam");
+
+    var raised = EngineRest.as(web, "omar").submitStartForm("RaiseConcern", Map.of(
+        "caseId", mayasCase,
+        "seriousSignalKinds", List.of("prolonged-withdrawal"),
+        "seriousSignalNote", "Trying to reach a case that is not mine."));
+
+    assertThat(raised.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(raised.getBody()).contains("caseId");
+    assertThat(EngineRest.as(web, "hana").getList("/task?processInstanceId=" + mayasCase + "&taskDefinitionKey=Task_ReviewSeriousSignal")).isEmpty();
+  }
+
+  private String walkToFirstCheckIn(EngineRest manager, String employee) {
+    String caseId = open(manager, employee);
+    manager.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
+    manager.completeTask(caseId, "Task_ChooseSupports", RecoveryArcForms.chooseSupports());
+    manager.completeTask(caseId, "Task_PlanSmallWin", RecoveryArcForms.planSmallWin());
+    manager.completeTask(caseId, "Task_ConfirmSmallWin", RecoveryArcForms.confirmSmallWin("partly"));
+    manager.completeTask(caseId, "Task_DevelopmentPlan", RecoveryArcForms.developmentPlan());
+    manager.completeTask(caseId, "Task_ArrangePairedWork", RecoveryArcForms.pairedWork());
+    letDueTimersFire(caseId, 7);
+    return caseId;
+  }
+
+  private String open(EngineRest manager, String employee) {
+    assertThat(manager.submitStartForm("RecoveryArc", RecoveryArcForms.openCase(employee)).getStatusCode()).isEqualTo(HttpStatus.OK);
+    return (String) manager.getList("/task?processDefinitionKey=RecoveryArc&taskDefinitionKey=Task_CalmDebrief&sortBy=created&sortOrder=desc")
+        .get(0).get("processInstanceId");
+  }
+
+  /** Moves the engine clock forward and runs the jobs of this case that are then due (the job executor is off in tests). */
+  private void letDueTimersFire(String caseId, int daysFromNow) {
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + daysFromNow * 24L * 3600 * 1000 + 3600_000));
+    List<Job> due = management.createJobQuery().processInstanceId(caseId).timers().executable().list();
+    assertThat(due).as("a timer of the case is due after %s days", daysFromNow).isNotEmpty();
+    due.forEach(job -> management.executeJob(job.getId()));
+  }
+}

@@ -1,0 +1,120 @@
+package io.foothold.support;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Talks to /engine-rest the way Tasklist does: HTTP Basic as a named user, form values typed as
+ * Tasklist types them (checklists as Json, numbers as Integer, checkboxes as Boolean).
+ */
+public final class EngineRest {
+
+  private final TestRestTemplate rest;
+  private final String user;
+  private final String password;
+
+  private EngineRest(TestRestTemplate rest, String user, String password) {
+    this.rest = rest;
+    this.user = user;
+    this.password = password;
+  }
+
+  public static EngineRest as(TestRestTemplate rest, String user) {
+    return new EngineRest(rest, user, "demo");
+  }
+
+  public static EngineRest as(TestRestTemplate rest, String user, String password) {
+    return new EngineRest(rest, user, password);
+  }
+
+  public ResponseEntity<String> get(String path) {
+    return exchange(HttpMethod.GET, path, null);
+  }
+
+  public ResponseEntity<String> post(String path, Object body) {
+    return exchange(HttpMethod.POST, path, body);
+  }
+
+  public List<Map<String, Object>> getList(String path) {
+    ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET,
+        new HttpEntity<>(headers()), new ParameterizedTypeReference<>() {});
+    if (!response.getStatusCode().is2xxSuccessful()) {
+      throw new IllegalStateException("GET " + path + " as " + user + " answered " + response.getStatusCode());
+    }
+    return response.getBody();
+  }
+
+  /** Starts a playbook through its start form, as Tasklist's start dialog does. */
+  public ResponseEntity<String> submitStartForm(String processKey, Map<String, Object> variables) {
+    return post("/process-definition/key/" + processKey + "/submit-form", Map.of("variables", typed(variables)));
+  }
+
+  public ResponseEntity<String> submitTaskForm(String taskId, Map<String, Object> variables) {
+    return post("/task/" + taskId + "/submit-form", Map.of("variables", typed(variables)));
+  }
+
+  /** The single open task of this instance with this task definition key, as this user sees it. */
+  public Map<String, Object> task(String processInstanceId, String taskDefinitionKey) {
+    List<Map<String, Object>> tasks = getList("/task?processInstanceId=" + processInstanceId + "&taskDefinitionKey=" + taskDefinitionKey);
+    if (tasks.size() != 1) {
+      throw new IllegalStateException("Expected one open " + taskDefinitionKey + " visible to " + user + " but found " + tasks.size());
+    }
+    return tasks.get(0);
+  }
+
+  public void completeTask(String processInstanceId, String taskDefinitionKey, Map<String, Object> variables) {
+    String taskId = (String) task(processInstanceId, taskDefinitionKey).get("id");
+    ResponseEntity<String> response = submitTaskForm(taskId, variables);
+    if (!response.getStatusCode().is2xxSuccessful()) {
+      throw new IllegalStateException(taskDefinitionKey + " was rejected: " + response.getBody());
+    }
+  }
+
+  public static Map<String, Object> typed(Map<String, Object> variables) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    variables.forEach((name, value) -> typed.put(name, typedValue(value)));
+    return typed;
+  }
+
+  private static Map<String, Object> typedValue(Object value) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    if (value instanceof List<?> list) {
+      typed.put("type", "Json");
+      typed.put("value", toJsonArray(list));
+    } else {
+      typed.put("value", value);
+    }
+    return typed;
+  }
+
+  private static String toJsonArray(List<?> list) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < list.size(); i++) {
+      json.append(i == 0 ? "" : ",").append('"').append(list.get(i)).append('"');
+    }
+    return json.append(']').toString();
+  }
+
+  private ResponseEntity<String> exchange(HttpMethod method, String path, Object body) {
+    return rest.exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers()), String.class);
+  }
+
+  private HttpHeaders headers() {
+    HttpHeaders headers = new HttpHeaders();
+    if (user != null) {
+      headers.setBasicAuth(user, password);
+    }
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    return headers;
+  }
+}
