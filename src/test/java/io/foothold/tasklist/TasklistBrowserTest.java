@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -46,8 +45,6 @@ class TasklistBrowserTest {
   int port;
 
   @Autowired
-  ProcessEngine engine;
-  @Autowired
   RuntimeService runtime;
   @Autowired
   TaskService tasks;
@@ -62,7 +59,6 @@ class TasklistBrowserTest {
   @BeforeEach
   void openBrowser(TestInfo info) throws Exception {
     testName = info.getTestMethod().orElseThrow().getName();
-    WebappEngine.useSpringEngine(engine);
     tasklist = TasklistPage.open("http://127.0.0.1:" + port);
   }
 
@@ -76,15 +72,15 @@ class TasklistBrowserTest {
   @Test
   void managerOpensCaseAndHoldsDebriefInTasklist() throws Throwable {
     onFailureKeepEvidence(() -> {
+      List<String> casesBefore = samCases();
       tasklist.login("maya", "demo");
       tasklist.startProcess(PROCESS_NAME);
 
       // The server injects the signed-in manager's own reports, nobody else's.
-      List<String> employees = tasklist.selectOptions("employeeId");
+      List<String> employees = tasklist.selectOption("employeeId", "Sam Okafor");
       assertThat(employees).contains("Sam Okafor", "Lea Brandt", "Ravi Menon").doesNotContain("Jun Tanaka", "Priya Shah");
 
       LocalDate incidentDay = LocalDate.now().minusDays(3);
-      tasklist.selectOption("employeeId", "Sam Okafor");
       tasklist.fillText("incidentSummary", "The release demo to the client failed in front of the whole team on Monday.");
       tasklist.fillDate("incidentDate", incidentDay.format(SHOWN_DATE));
       tasklist.chooseRadio("visibility", "Senior leaders or clients");
@@ -93,40 +89,46 @@ class TasklistBrowserTest {
       tasklist.tickChecklistOption("signalsObserved", "Picks low-risk, low-visibility tasks");
       tasklist.selectOption("dominantDriver", "Worried how peers and leaders now see them");
       tasklist.tickChecklistOption("pressurePoints", "Sharp criticism with colleagues watching");
+      tasklist.scrollFormToTop();
       tasklist.screenshot(SCREENSHOTS.resolve("tasklist-open-case-form.png"));
       tasklist.submitStartForm();
 
-      ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey("RecoveryArc")
-          .variableValueEquals("employeeId", "sam").singleResult();
-      assertThat(instance).as("a running RecoveryArc case for sam").isNotNull();
+      List<String> newCases = samCases().stream().filter(id -> !casesBefore.contains(id)).toList();
+      assertThat(newCases).as("one new RecoveryArc case for sam").hasSize(1);
+      ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(newCases.get(0)).singleResult();
       Map<String, Object> variables = runtime.getVariables(instance.getId());
       assertThat(variables).containsEntry("employeeId", "sam").containsEntry("managerId", "maya")
           .containsEntry("failureKind", "individual").containsEntry("visibility", "senior")
-          .containsEntry("dominantDriver", "social");
+          .containsEntry("dominantDriver", "social").containsEntry("employeeName", "Sam Okafor")
+          .containsEntry("incidentDate", incidentDay.toString());
       assertThat(String.valueOf(variables.get("signalsObserved")))
           .contains("quieter-in-meetings", "low-risk-task-choice");
 
       Task debrief = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
       assertThat(debrief.getTaskDefinitionKey()).isEqualTo("Task_CalmDebrief");
       assertThat(debrief.getAssignee()).isEqualTo("maya");
+      assertThat(debrief.getDueDate()).as("due in two working days").isAfter(new java.util.Date());
 
       tasklist.selectFilter("My cases");
-      tasklist.openTask(DEBRIEF);
+      tasklist.openTask(DEBRIEF, debrief.getId());
       tasklist.fillText("debriefWhatHappened", "The demo build pointed at the test database, so the client saw empty dashboards.");
       tasklist.fillText("debriefKnown", "The config switch was missed; nobody else reviewed the deploy.");
       tasklist.fillText("debriefUnknown", "Whether the checklist was up to date; Sam will check with ops.");
       tasklist.fillText("technicalFix", "Add a pre-demo config check to the pipeline");
       tasklist.fillText("communicationChange", "Announce demo builds in the team channel a day ahead");
       tasklist.fillText("behaviourFeedback", "The quick rollback was right; next time ask for a second pair of eyes before a live demo.");
-      Path debriefShot = SCREENSHOTS.resolve("tasklist-debrief-form.png");
-      tasklist.screenshot(debriefShot);
+      tasklist.dismissNotifications();
+      tasklist.scrollFormToTop();
+      tasklist.screenshot(SCREENSHOTS.resolve("tasklist-debrief-form.png"));
       tasklist.completeTask();
 
-      tasklist.waitForTaskInList(CHOOSE_SUPPORTS);
-      assertThat(tasklist.taskNames()).contains(CHOOSE_SUPPORTS).doesNotContain(DEBRIEF);
+      Task next = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(next).as("the case moved on to the next step").isNotNull();
+      tasklist.waitForTaskInList(CHOOSE_SUPPORTS, next.getId());
+      assertThat(tasklist.taskIdsInList()).contains(next.getId()).doesNotContain(debrief.getId());
+      assertThat(tasklist.taskNames()).contains(CHOOSE_SUPPORTS);
 
       assertThat(history.createHistoricTaskInstanceQuery().taskId(debrief.getId()).finished().count()).isEqualTo(1);
-      Task next = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
       assertThat(next.getTaskDefinitionKey()).isEqualTo("Task_ChooseSupports");
       assertThat(next.getAssignee()).isEqualTo("maya");
       assertThat(runtime.getVariable(instance.getId(), "technicalFix")).isEqualTo("Add a pre-demo config check to the pipeline");
@@ -150,8 +152,8 @@ class TasklistBrowserTest {
       tasklist.fillText("behaviourFeedback", "Catching it yourself the same day was right; add a peer check next time.");
 
       if (tasklist.completeButtonEnabled()) {
-        tasklist.completeTask();
-        assertThat(tasklist.formErrors()).as("form-js shows why the task cannot be completed").isNotEmpty();
+        tasklist.pressComplete();
+        assertThat(tasklist.fieldError("technicalFix")).as("form-js marks the empty required field").isEqualTo("Field is required.");
       }
       tasklist.screenshot(SCREENSHOTS.resolve("tasklist-debrief-required-missing.png"));
 
@@ -159,6 +161,11 @@ class TasklistBrowserTest {
       assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).finished().count()).isZero();
       assertThat(runtime.getVariable(instance.getId(), "communicationChange")).as("nothing was submitted").isNull();
     });
+  }
+
+  private List<String> samCases() {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("RecoveryArc")
+        .variableValueEquals("employeeId", "sam").list().stream().map(ProcessInstance::getId).toList();
   }
 
   /** Opens a case through the engine as the given manager, the way the start form would. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -121,10 +123,31 @@ final class TasklistPage implements AutoCloseable {
     wait.until(ExpectedConditions.visibilityOfElementLocated(taskLink(taskName)));
   }
 
-  /** Opens the task from the list and waits until its Camunda Form is rendered. */
+  /** Waits until this very task (name and id) is listed: other cases may have steps with the same name. */
+  void waitForTaskInList(String taskName, String taskId) {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(taskLink(taskName, taskId)));
+  }
+
+  /** Ids of the tasks currently listed (from their links). */
+  List<String> taskIdsInList() {
+    waitForIdle();
+    return driver.findElements(By.cssSelector("ol.tasks-list li.task h4 a")).stream()
+        .map(a -> a.getAttribute("href"))
+        .map(href -> href == null ? "" : href.replaceAll(".*[?&]task=([^&]+).*", "$1"))
+        .toList();
+  }
+
+  /** Opens the task from the list by its name and waits until its Camunda Form is rendered. */
   void openTask(String taskName) {
     waitForTaskInList(taskName);
     click(taskLink(taskName));
+    waitForTaskForm();
+  }
+
+  /** Opens this very task from the list (name and id) and waits until its Camunda Form is rendered. */
+  void openTask(String taskName, String taskId) {
+    waitForTaskInList(taskName, taskId);
+    click(taskLink(taskName, taskId));
     waitForTaskForm();
   }
 
@@ -145,10 +168,23 @@ final class TasklistPage implements AutoCloseable {
     waitForIdle();
   }
 
-  /** Presses Complete; returns once the request is done. */
+  /** Presses Complete and waits until Tasklist has closed the completed task's form. */
   void completeTask() {
-    click(completeButton());
+    WebElement button = pressComplete();
+    wait.until(ExpectedConditions.or(
+        ExpectedConditions.stalenessOf(button),
+        ExpectedConditions.invisibilityOf(button)));
     waitForIdle();
+  }
+
+  /** Presses Complete (after closing notifications that cover it, as a person would), whatever happens next. */
+  WebElement pressComplete() {
+    dismissNotifications();
+    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(completeButton()));
+    scrollIntoView(button);
+    button.click();
+    waitForIdle();
+    return button;
   }
 
   By completeButton() {
@@ -176,25 +212,24 @@ final class TasklistPage implements AutoCloseable {
     WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id*='-Field_" + key + "']")));
     input.click();
     input.sendKeys(shownDate);
-    input.sendKeys(Keys.ENTER);
-    // close the calendar pop-up without leaving the modal
-    driver.findElement(By.cssSelector(".fjs-form")).click();
+    // Tab leaves the field: flatpickr takes the typed date and closes its calendar (Escape would close the modal)
+    input.sendKeys(Keys.TAB);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+    wait.until(ExpectedConditions.attributeToBe(input, "value", shownDate));
   }
 
-  /** Option labels a select offers (opens the dropdown, reads, closes it). */
-  List<String> selectOptions(String key) {
+  /**
+   * Opens a select, picks the option with this label and returns every label the select offered
+   * (form-js reopens a select unreliably after it was closed, so reading and picking is one gesture).
+   */
+  List<String> selectOption(String key, String label) {
     openDropdown(key);
-    List<String> labels = driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+    List<String> offered = driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
         .map(WebElement::getText).map(String::trim).toList();
-    field(key + "-display").sendKeys(Keys.ESCAPE);
-    closeDropdowns();
-    return labels;
-  }
-
-  void selectOption(String key, String label) {
-    openDropdown(key);
     click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + xpathLiteral(label) + "]"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[id$='-Field_" + key + "-display']"), label));
+    closeDropdowns();
+    return offered;
   }
 
   private void openDropdown(String key) {
@@ -251,6 +286,11 @@ final class TasklistPage implements AutoCloseable {
             + "[normalize-space(.)=" + xpathLiteral(label) + "]")));
   }
 
+  /** The validation message form-js shows under one field (what the person reads), waiting for it to appear. */
+  String fieldError(String key) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_" + key + "-error-message']"))).getText().trim();
+  }
+
   /** Validation messages form-js shows under fields (what the person reads). */
   List<String> formErrors() {
     return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
@@ -281,14 +321,38 @@ final class TasklistPage implements AutoCloseable {
             + "return inj.get('$http').pendingRequests.length === 0;")));
   }
 
+  /**
+   * Finds and clicks in one retried step: Tasklist re-renders its list (auto refresh) and animates
+   * dialogs, so an element found a moment ago may be replaced or briefly covered.
+   */
   private void click(By locator) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-    scrollIntoView(element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(d -> {
+          WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+          if (element == null) {
+            return false;
+          }
+          scrollIntoView(element);
+          element.click();
+          return true;
+        });
   }
 
   private void scrollIntoView(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /** Closes Tasklist's toasts ("You are assigned to …"): they sit on top of the Save / Complete buttons. */
+  void dismissNotifications() {
+    By close = By.cssSelector(".page-notifications .alert button.close[ng-click^='removeNotification']");
+    for (WebElement button : driver.findElements(close)) {
+      if (button.isDisplayed()) {
+        button.click();
+      }
+    }
+    wait.until(d -> d.findElements(close).stream().noneMatch(WebElement::isDisplayed));
   }
 
   private void dismissModalIfOpen() {
@@ -300,6 +364,17 @@ final class TasklistPage implements AutoCloseable {
 
   private By taskLink(String taskName) {
     return By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4//a[normalize-space(.)=" + xpathLiteral(taskName) + "]");
+  }
+
+  private By taskLink(String taskName, String taskId) {
+    return By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4//a[normalize-space(.)=" + xpathLiteral(taskName)
+        + "][contains(@href, 'task=" + taskId + "')]");
+  }
+
+  /** Scrolls the rendered form back to its top (its title and intro), e.g. before a screenshot. */
+  void scrollFormToTop() {
+    ((JavascriptExecutor) driver).executeScript(
+        "var f = document.querySelector('.fjs-form'); if (f) f.scrollIntoView({block: 'start'});");
   }
 
   private static String xpathLiteral(String text) {
