@@ -35,9 +35,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class TasklistPage implements AutoCloseable {
 
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  /** Debian's paths; another machine can point elsewhere with -Dfoothold.chromium / -Dfoothold.chromedriver. */
+  static final String CHROMIUM = System.getProperty("foothold.chromium", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("foothold.chromedriver", "/usr/bin/chromedriver");
+  // bounded, but with room for a busy 2-core CI machine (page loads slow down a lot under parallel builds)
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final String baseUrl;
   private final WebDriver driver;
