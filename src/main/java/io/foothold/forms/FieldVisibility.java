@@ -50,6 +50,11 @@ final class FieldVisibility {
     return false;
   }
 
+  /** Evaluates a cross-field rule against the same values the conditions see. */
+  boolean holds(String rule) {
+    return FeelExpressions.isTrue(rule, conditionData);
+  }
+
   private static Object startValue(FormField field) {
     if (field.defaultValue() != null) {
       return field.defaultValue();

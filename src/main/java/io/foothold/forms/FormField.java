@@ -14,6 +14,10 @@ import java.util.List;
  *     form-js does
  * @param repeatedIn the {@code path} of the dynamic list the field sits in (its value is then in
  *     every item of that list), or {@code null} for a top-level value
+ * @param rule a FEEL expression over the form's values that must hold ({@code properties.rule}),
+ *     for rules form-js cannot express, such as one field bounded by another; or {@code null}
+ * @param ruleMessage what to tell the person when the rule does not hold
+ * @param readonly shown for context only; the submission's value is not checked
  */
 record FormField(
     String key,
@@ -24,7 +28,10 @@ record FormField(
     List<String> hideConditions,
     String optionsSource,
     Object defaultValue,
-    String repeatedIn) {
+    String repeatedIn,
+    String rule,
+    String ruleMessage,
+    boolean readonly) {
 
   FormField {
     hideConditions = List.copyOf(hideConditions);

@@ -53,14 +53,17 @@ final class FormSchemaParser {
     JsonNode defaultValue = c.get("defaultValue");
     return new FormField(
         text(c, "key"),
-        text(c, "label"),
+        text(c, "label") != null ? text(c, "label") : text(c, "dateLabel"),
         type,
         rules(c.path("validate")),
         staticOptions(c),
         hides,
         text(c.path("properties"), "optionsSource"),
         defaultValue == null ? null : JSON.convertValue(defaultValue, Object.class),
-        repeatedIn);
+        repeatedIn,
+        blankToNull(text(c.path("properties"), "rule")),
+        blankToNull(text(c.path("properties"), "ruleMessage")),
+        c.path("readonly").asBoolean(false));
   }
 
   private static FieldRules rules(JsonNode v) {

@@ -30,9 +30,16 @@ final class FormSubmissionValidator {
     FieldVisibility visibility = new FieldVisibility(schema, values);
     List<FormViolation> violations = new ArrayList<>();
     for (FormField field : schema.fields()) {
+      if (field.readonly()) {
+        continue;
+      }
       if (field.repeatedIn() == null) {
         if (!visibility.isHidden(field)) {
+          int before = violations.size();
           check(field, values.get(field.key()), userId, violations);
+          if (violations.size() == before) {
+            checkRule(field, values.get(field.key()), visibility, violations);
+          }
         }
       } else {
         for (Map<String, Object> item : listItems(values.get(field.repeatedIn()))) {
@@ -77,6 +84,15 @@ final class FormSubmissionValidator {
         checkText(field.rules(), text, found);
       }
     }
+  }
+
+  /** A field's own rules passed; now the cross-field rule, if the form declares one and a value was given. */
+  private static void checkRule(FormField field, Object value, FieldVisibility visibility, List<FormViolation> out) {
+    if (field.rule() == null || FormValues.isMissing(value) || visibility.holds(field.rule())) {
+      return;
+    }
+    String what = field.ruleMessage() != null ? field.ruleMessage() : "must satisfy " + field.rule();
+    new Violations(field, out).add("rule", what);
   }
 
   private static void checkCheckbox(FormField field, Object value, Violations found) {
