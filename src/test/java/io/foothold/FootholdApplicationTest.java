@@ -9,7 +9,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import io.foothold.engine.PlaybookStates;
+import io.foothold.playbook.PlaybookRegistry;
+import io.foothold.playbook.PlaybookState;
 import io.foothold.support.FootholdSpringTest;
 
 @FootholdSpringTest
@@ -17,12 +18,12 @@ class FootholdApplicationTest {
 
   @Autowired TestRestTemplate web;
   @Autowired RepositoryService repository;
-  @Autowired PlaybookStates playbooks;
+  @Autowired PlaybookRegistry playbooks;
 
   @Test
   void startsOnH2WithTheRecoveryArcDeployedWithItsForms() {
-    assertThat(playbooks.all()).containsKey("recovery-arc");
-    assertThat(playbooks.all().get("recovery-arc").state()).isEqualTo(PlaybookStates.State.DEPLOYED);
+    assertThat(playbooks.find("recovery-arc")).isPresent();
+    assertThat(playbooks.find("recovery-arc").orElseThrow().status()).isEqualTo(PlaybookState.Status.DEPLOYED);
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("RecoveryArc").count()).isEqualTo(1);
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("RaiseConcern").count()).isEqualTo(1);
     assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("RecoverySupports").count()).isEqualTo(1);

@@ -63,14 +63,18 @@ class ForwardConcernToCaseTest {
     // then
     assertThat(theCase).isWaitingAt("Task_CalmDebrief", "Task_ReviewSeriousSignal");
     assertThat(task("Task_ReviewSeriousSignal", theCase)).hasCandidateGroup("hr");
-    TypedValue kinds = runtimeService.getVariableTyped(theCase.getId(), "seriousSignalKinds");
+    // the review task holds the forwarded signal as its own copy; the case itself is cleared for the next one
+    String reviewId = task("Task_ReviewSeriousSignal", theCase).getId();
+    TypedValue kinds = engine.getTaskService().getVariableTyped(reviewId, "reviewSignalKinds");
     assertThat(kinds.getType()).isEqualTo(SpinValueType.JSON);
     assertThat(kinds.getValue().toString()).isEqualTo("[\"safety-or-team-impact\"]");
+    assertThat(engine.getTaskService().getVariables(reviewId))
+        .containsEntry("reviewSignalNote", "Left a machine running unattended twice this week.")
+        .containsEntry("reviewSignalSource", "concern");
     assertThat(runtimeService.getVariables(theCase.getId()))
-        .containsEntry("seriousSignalNote", "Left a machine running unattended twice this week.")
-        .containsEntry("seriousSignalSource", "concern")
         .containsEntry("seriousSignal", false)
-        .containsEntry("escalated", true);
+        .containsEntry("escalated", true)
+        .doesNotContainKeys("seriousSignalKinds", "seriousSignalNote", "seriousSignalSource");
   }
 
   @Test

@@ -54,8 +54,13 @@ class RecoveryArcFormsContentTest {
             "disorder", "useless", "loser", "unstable", "mentally ill", "problem employee",
             "low performer", "hopeless case", "broken");
 
-    /** Field key → catalog list whose ids and labels the options must mirror. */
+    /**
+     * Field key → catalog list the field takes its options from. The form names the list under
+     * {@code properties.catalog} and keeps {@code values} empty; Foothold fills the labels at deploy time.
+     */
     static final Map<String, String> KEY_TO_CATALOG = Map.of(
+            "reviewSignalKinds", "escalationCriteria",
+            "nearbyPatternsToConsider", "nearbyPatterns",
             "signalsObserved", "signals",
             "signalsSeen", "signals",
             "dominantDriver", "drivers",
@@ -106,7 +111,16 @@ class RecoveryArcFormsContentTest {
     static final String HIDE_UNLESS_SERIOUS = "=not(seriousSignal)";
     static final Map<String, String> SPEC_HIDES = Map.of(
             "referralOfferedOn", "=referralRoute = \"no-referral-needed\"",
-            "noReferralReason", "=referralRoute != \"no-referral-needed\"");
+            "noReferralReason", "=referralRoute != \"no-referral-needed\"",
+            "employeeName", "=employeeName = null",
+            "reviewSignalKinds", "=reviewSignalKinds = null",
+            "reviewSignalNote", "=reviewSignalNote = null",
+            "reviewSignalSource", "=reviewSignalSource = null",
+            "gateReason", "=gateReason = null or gateDecision != \"escalate\"");
+
+    /** Read-only context on the HR form: shown only when the case has a value, never submitted as input. */
+    static final List<String> HR_CONTEXT_KEYS = List.of(
+            "employeeName", "reviewSignalKinds", "reviewSignalNote", "reviewSignalSource", "gateReason");
 
     /** One input field as the spec describes it. null bounds mean "not set". */
     record FieldSpec(String key, String type, boolean required,
@@ -154,14 +168,16 @@ class RecoveryArcFormsContentTest {
                 text("debriefUnknown", "textarea", OPT, null, 2000),
                 text("technicalFix", "textfield", REQ, 5, 300),
                 text("communicationChange", "textfield", REQ, 5, 300),
-                text("behaviourFeedback", "textarea", REQ, 10, 2000));
+                text("behaviourFeedback", "textarea", REQ, 10, 2000),
+                plain("nearbyPatternsToConsider", "checklist", OPT));
         manager("choose-supports",
                 plain("chosenSupports", "checklist", REQ),
                 text("supportNotes", "textarea", OPT, null, 2000));
         manager("plan-small-win",
                 text("smallWinDescription", "textarea", REQ, 10, 1000),
                 number("smallWinDays", 1, 5),
-                text("smallWinVisibleTo", "textfield", OPT, null, 200));
+                text("smallWinVisibleTo", "textfield", OPT, null, 200),
+                plain("buildAsDailyLoop", "checkbox", OPT));
         manager("confirm-small-win",
                 plain("smallWinDelivered", "radio", REQ),
                 text("smallWinReflection", "textarea", REQ, 10, 2000),
@@ -176,7 +192,8 @@ class RecoveryArcFormsContentTest {
                 text("scopeRecalibration", "textarea", REQ, 10, 1000),
                 text("microGoals", "textarea", REQ, 10, 1000),
                 plain("checkInCadence", "select", REQ),
-                number("maxCheckIns", 2, 12));
+                number("maxCheckIns", 2, 12),
+                plain("practiseThroughDailyLoop", "checkbox", OPT));
         manager("paired-work",
                 text("pairPartner", "textfield", REQ, 2, 200),
                 text("pairedAssignment", "textarea", REQ, 10, 1000),
@@ -196,6 +213,11 @@ class RecoveryArcFormsContentTest {
                 text("summaryNextSteps", "textarea", REQ, 10, 2000));
         // HR task: no serious-signal block (HR is the place the signal goes to).
         SPEC_FIELDS.put("arrange-referral", List.of(
+                plain("employeeName", "textfield", OPT),
+                plain("reviewSignalKinds", "checklist", OPT),
+                plain("reviewSignalNote", "textarea", OPT),
+                plain("reviewSignalSource", "textfield", OPT),
+                plain("gateReason", "textarea", OPT),
                 plain("referralRoute", "select", REQ),
                 plain("referralOfferedOn", "datetime", REQ),
                 text("noReferralReason", "textarea", REQ, 10, 1000),
@@ -266,21 +288,9 @@ class RecoveryArcFormsContentTest {
         return out;
     }
 
-    static List<String> optionLabels(JsonNode field) {
-        List<String> out = new ArrayList<>();
-        field.path("values").forEach(v -> out.add(v.path("label").asText()));
-        return out;
-    }
-
     static List<String> catalogIds(JsonNode catalog, String list) {
         List<String> out = new ArrayList<>();
         catalog.path(list).forEach(e -> out.add(e.path("id").asText()));
-        return out;
-    }
-
-    static List<String> catalogLabels(JsonNode catalog, String list) {
-        List<String> out = new ArrayList<>();
-        catalog.path(list).forEach(e -> out.add(e.path("label").asText()));
         return out;
     }
 
@@ -400,17 +410,41 @@ class RecoveryArcFormsContentTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("formNames")
-    void catalogBackedOptionsMirrorTheCatalog(String name) throws IOException {
+    void catalogBackedOptionsNameAnExistingCatalogList(String name) throws IOException {
         JsonNode catalog = catalog();
         for (JsonNode c : inputs(readForm(name))) {
             String key = c.path("key").asText();
-            String list = KEY_TO_CATALOG.get(key);
-            if (list == null) {
+            String where = name + "/" + key;
+            String expected = KEY_TO_CATALOG.get(key);
+            String named = c.path("properties").path("catalog").asText(null);
+            assertEquals(expected, named, where + ": properties.catalog");
+            if (named == null) {
                 continue;
             }
-            assertTrue(OPTION_TYPES.contains(c.path("type").asText()), name + "/" + key + ": option field");
-            assertEquals(catalogIds(catalog, list), optionValues(c), name + "/" + key + ": ids of catalog " + list);
-            assertEquals(catalogLabels(catalog, list), optionLabels(c), name + "/" + key + ": labels of catalog " + list);
+            assertTrue(OPTION_TYPES.contains(c.path("type").asText()), where + ": option field");
+            assertTrue(catalog.path(named).isArray() && catalog.path(named).size() > 0,
+                    where + ": catalog list " + named + " exists in " + CATALOG_FILE);
+            assertTrue(c.path("values").isArray() && c.path("values").isEmpty(),
+                    where + ": labels live in the catalog only, so values stay empty in the file");
+        }
+    }
+
+    @Test
+    void hrFormShowsReadOnlyContextOnlyWhenThereIsSome() throws IOException {
+        JsonNode form = readForm("arrange-referral");
+        for (String key : HR_CONTEXT_KEYS) {
+            JsonNode c = input(form, key);
+            assertTrue(c.path("readonly").asBoolean(false), key + ": readonly");
+            assertFalse(c.path("validate").path("required").asBoolean(false), key + ": not required");
+            String hide = c.path("conditional").path("hide").asText("");
+            assertTrue(hide.startsWith("=" + key + " = null"), key + ": hidden when the case has no value");
+        }
+        String intro = form.get("components").get(0).path("text").asText().toLowerCase(Locale.ROOT);
+        assertTrue(intro.contains("serious signal") && intro.contains("check-ins"), "guidance names both ways in");
+        for (JsonNode c : inputs(form)) {
+            if (!HR_CONTEXT_KEYS.contains(c.path("key").asText())) {
+                assertFalse(c.path("readonly").asBoolean(false), c.path("key").asText() + ": HR input is editable");
+            }
         }
     }
 
@@ -456,6 +490,12 @@ class RecoveryArcFormsContentTest {
         JsonNode plan = readForm("development-plan");
         assertEquals("P7D", input(plan, "checkInCadence").path("defaultValue").asText());
         assertEquals(6, input(plan, "maxCheckIns").path("defaultValue").asInt());
+        // The micro-loop options are opt-in: unticked, the arc runs as before.
+        for (JsonNode box : List.of(input(plan, "practiseThroughDailyLoop"),
+                input(readForm("plan-small-win"), "buildAsDailyLoop"))) {
+            assertTrue(box.path("defaultValue").isBoolean() && !box.path("defaultValue").asBoolean(),
+                    box.path("key").asText() + " defaults to false");
+        }
         for (String name : FORMS_WITH_SERIOUS_BLOCK) {
             JsonNode box = input(readForm(name), "seriousSignal");
             assertTrue(box.has("defaultValue") && box.get("defaultValue").isBoolean()

@@ -35,6 +35,7 @@ public final class RecoveryArcForms {
     form.put("technicalFix", "Add a pre-demo data check");
     form.put("communicationChange", "Flag risky demo steps to the client up front");
     form.put("behaviourFeedback", "The recovery on stage was calm; next time rehearse the import path the day before.");
+    form.put("nearbyPatternsToConsider", List.of("after-action-review"));
     return form;
   }
 
@@ -50,6 +51,7 @@ public final class RecoveryArcForms {
     form.put("smallWinDescription", "Run the import dry-run for Friday's internal review.");
     form.put("smallWinDays", 3);
     form.put("smallWinVisibleTo", "The data team");
+    form.put("buildAsDailyLoop", false);
     return form;
   }
 
@@ -71,6 +73,7 @@ public final class RecoveryArcForms {
     form.put("microGoals", "One rehearsed demo per week, checklist used every time.");
     form.put("checkInCadence", "P7D");
     form.put("maxCheckIns", 3);
+    form.put("practiseThroughDailyLoop", false);
     return form;
   }
 

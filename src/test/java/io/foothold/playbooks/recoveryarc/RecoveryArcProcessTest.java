@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -48,16 +49,29 @@ class RecoveryArcProcessTest {
   /** 2025-06-06 is a Friday: due dates in working days have to jump the weekend. */
   static final Date FRIDAY_MORNING = date("2025-06-06T09:00");
 
+  /** Deployment of the stand-in MicroConfidenceLoop, so these tests do not depend on the real loop playbook. */
+  private String standInLoopDeployment;
+
   @BeforeEach
   void setUp() {
     init(engine.getProcessEngine());
     Mocks.register("workingDays", new WorkingDays());
     Mocks.register("forwardConcernToCase", new ForwardConcernToCase());
     ClockUtil.setCurrentTime(FRIDAY_MORNING);
+    standInLoopDeployment = engine.getRepositoryService().createDeployment()
+        .name("stand-in MicroConfidenceLoop")
+        .addModelInstance("micro-confidence-loop-stand-in.bpmn", Bpmn.createExecutableProcess("MicroConfidenceLoop")
+            .camundaHistoryTimeToLive(1)
+            .startEvent("StartEvent_LoopStarted")
+            .userTask("Task_RunLoop").camundaAssignee("${managerId}")
+            .endEvent("EndEvent_LoopDone")
+            .done())
+        .deploy().getId();
   }
 
   @AfterEach
   void tearDown() {
+    engine.getRepositoryService().deleteDeployment(standInLoopDeployment, true);
     Mocks.reset();
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
@@ -137,7 +151,8 @@ class RecoveryArcProcessTest {
         .containsEntry("recovered", true)
         .containsEntry("gateDecision", "close")
         .containsEntry("checkInCount", 2L);
-    assertThat(pi).hasNotPassed("Task_AfterActionReview", "Task_ArrangeReferral", "Task_ReviewSeriousSignal");
+    assertThat(pi).hasNotPassed("Task_AfterActionReview", "Task_ArrangeReferral", "Task_ReviewSeriousSignal",
+        "CallActivity_SmallWinLoop", "CallActivity_PracticeLoop");
   }
 
   @Test
@@ -205,8 +220,12 @@ class RecoveryArcProcessTest {
     ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
     walkToConfirmSmallWin(pi, 3);
 
+    // then: the task is due after 3 working days (Wed), the reminder one working day later (Thu)
+    assertThat(task(pi)).hasDueDate(date("2025-06-11T09:00"));
+    assertThat(job("Timer_SmallWinOverdue", pi).getDuedate()).isEqualTo(date("2025-06-12T09:00"));
+
     // when: the boundary timer comes due
-    fireTimer(pi, "Timer_SmallWinOverdue", 3);
+    fireTimerAt(pi, "Timer_SmallWinOverdue", date("2025-06-12T09:00"));
 
     // then
     assertThat(pi).isWaitingAt("Task_ConfirmSmallWin", "Task_SmallWinReminder");
@@ -269,6 +288,118 @@ class RecoveryArcProcessTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Micro-confidence loops called from the arc (MicroConfidenceLoop is a stand-in here)
+
+  @Test
+  void aSmallWinBuiltAsADailyLoopRunsTheMicroLoopInsteadOfTheConfirmation() {
+    // given
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+    engine.getRuntimeService().setVariable(pi.getId(), "employeeName", "Sam Lee");
+    complete(task(pi), debriefForm());
+    complete(task(pi), chooseSupportsForm(supportsOf(pi)));
+
+    // when: the manager ticks the daily micro-loop for the small win
+    complete(task(pi), planSmallWinForm(3).putValue("buildAsDailyLoop", true));
+
+    // then: the loop runs with the case's people and the win as its seed; no confirmation, no overdue timer
+    assertThat(pi).isWaitingAtExactly("CallActivity_SmallWinLoop")
+        .hasPassedInOrder("Task_PlanSmallWin", "Gateway_SmallWinFormat");
+    assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
+    ProcessInstance loop = calledLoop(pi);
+    assertThat(engine.getRuntimeService().getVariables(loop.getId()))
+        .containsEntry("employeeId", "emp-042")
+        .containsEntry("managerId", MANAGER)
+        .containsEntry("employeeName", "Sam Lee")
+        .containsEntry("microActionSeed", "Own the rerun of the data load and share the result.")
+        .containsEntry("loopWeeks", 1L);
+    assertThat(task("Task_RunLoop", loop)).isAssignedTo(MANAGER);
+
+    // when: the loop finishes
+    complete(task("Task_RunLoop", loop), withVariables(
+        "microLoopDaysShipped", 5, "microLoopCompleted", true, "microLoopSummary", "Shipped the rerun five days running."));
+
+    // then: its result is on the case and the arc goes on to the development plan
+    assertThat(pi).isWaitingAtExactly("Task_DevelopmentPlan")
+        .hasPassedInOrder("Task_PlanSmallWin", "Gateway_SmallWinFormat", "CallActivity_SmallWinLoop")
+        .hasNotPassed("Task_ConfirmSmallWin", "Gateway_SmallWinDelivered", "Task_SmallWinReminder");
+    assertThat(pi).variables()
+        .containsEntry("smallWinLoopDaysShipped", 5)
+        .containsEntry("smallWinLoopCompleted", true)
+        .containsEntry("smallWinLoopSummary", "Shipped the rerun five days running.")
+        .doesNotContainKeys("microActionSeed", "loopWeeks");
+    complete(task(pi), developmentPlanForm("P7D", 6));
+    assertThat(pi).isWaitingAt("Task_ArrangePairedWork").hasNotPassed("CallActivity_PracticeLoop");
+  }
+
+  @Test
+  void practiceThroughADailyLoopRunsBeforePairedWork() {
+    // given
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+    walkToConfirmSmallWin(pi, 2);
+    complete(task(pi), confirmSmallWinForm("yes"));
+
+    // when: the plan asks for the first practice task as a daily loop
+    complete(task(pi), developmentPlanForm("P7D", 6).putValue("practiseThroughDailyLoop", true));
+
+    // then: a two-week loop seeded with practice task 1
+    assertThat(pi).isWaitingAtExactly("CallActivity_PracticeLoop")
+        .hasPassedInOrder("Task_DevelopmentPlan", "Gateway_PracticeFormat");
+    assertThat(pi).variables().containsEntry("checkInCount", 0L);
+    ProcessInstance loop = calledLoop(pi);
+    assertThat(engine.getRuntimeService().getVariables(loop.getId()))
+        .containsEntry("employeeId", "emp-042")
+        .containsEntry("managerId", MANAGER)
+        .containsEntry("microActionSeed", "Run two dry runs")
+        .containsEntry("loopWeeks", 2L);
+
+    // when: the loop ends early
+    complete(task("Task_RunLoop", loop), withVariables(
+        "microLoopDaysShipped", 6, "microLoopCompleted", false, "microLoopSummary", "Six dry runs, then the project moved."));
+
+    // then: results on the case, paired work next, and the check-ins run as before
+    assertThat(pi).isWaitingAtExactly("Task_ArrangePairedWork")
+        .hasPassedInOrder("Task_DevelopmentPlan", "Gateway_PracticeFormat", "CallActivity_PracticeLoop");
+    assertThat(pi).variables()
+        .containsEntry("practiceLoopDaysShipped", 6)
+        .containsEntry("practiceLoopCompleted", false)
+        .containsEntry("practiceLoopSummary", "Six dry runs, then the project moved.")
+        .doesNotContainKeys("smallWinLoopDaysShipped");
+    complete(task(pi), pairedWorkForm());
+    assertThat(pi).isWaitingAt("Timer_NextCheckIn");
+  }
+
+  @Test
+  void withoutTheLoopBoxesTheArcNeverCallsALoop() {
+    // given: forms submitted without the new checkboxes at all (older clients)
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+    complete(task(pi), debriefForm());
+    complete(task(pi), chooseSupportsForm(supportsOf(pi)));
+    VariableMap plan = planSmallWinForm(2);
+    plan.remove("buildAsDailyLoop");
+
+    // when
+    complete(task(pi), plan);
+
+    // then
+    assertThat(pi).isWaitingAtExactly("Task_ConfirmSmallWin");
+    complete(task(pi), confirmSmallWinForm("yes"));
+    VariableMap developmentPlan = developmentPlanForm("P14D", 4);
+    developmentPlan.remove("practiseThroughDailyLoop");
+    complete(task(pi), developmentPlan);
+    assertThat(pi).isWaitingAtExactly("Task_ArrangePairedWork")
+        .hasNotPassed("CallActivity_SmallWinLoop", "CallActivity_PracticeLoop");
+    assertThat(processInstanceQuery().processDefinitionKey("MicroConfidenceLoop").count()).isZero();
+  }
+
+  private ProcessInstance calledLoop(ProcessInstance pi) {
+    ProcessInstance loop = processInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    assertThat(loop).as("a MicroConfidenceLoop called from the case").isNotNull();
+    assertThat(engine.getRepositoryService().getProcessDefinition(loop.getProcessDefinitionId()).getKey())
+        .isEqualTo("MicroConfidenceLoop");
+    return loop;
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Serious signals reach HR from any step
 
   @Test
@@ -289,14 +420,22 @@ class RecoveryArcProcessTest {
     assertThat(pi).variables()
         .containsEntry("seriousSignal", false)
         .containsEntry("escalated", true)
-        .containsEntry("seriousSignalNote", "Said they cannot sleep and feel overwhelmed by every task.");
+        .doesNotContainKeys("seriousSignalKinds", "seriousSignalNote", "seriousSignalSource",
+            "reviewSignalKinds", "reviewSignalNote", "reviewSignalSource");
+    assertThat(engine.getTaskService().getVariables(review.getId()))
+        .containsEntry("reviewSignalKinds", List.of("severe-distress"))
+        .containsEntry("reviewSignalNote", "Said they cannot sleep and feel overwhelmed by every task.")
+        .containsEntry("reviewSignalSource", null)
+        .doesNotContainKeys("seriousSignalKinds", "seriousSignalNote");
 
     // when: the next form arrives without a signal
     complete(task("Task_ChooseSupports", pi), chooseSupportsForm(supportsOf(pi)));
 
-    // then: no second review, arc continues
+    // then: no second review, arc continues, and the open review still shows its own signal
     assertThat(pi).isWaitingAt("Task_PlanSmallWin", "Task_ReviewSeriousSignal");
     assertThat(taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewSeriousSignal").count()).isEqualTo(1);
+    assertThat(engine.getTaskService().getVariables(review.getId()))
+        .containsEntry("reviewSignalNote", "Said they cannot sleep and feel overwhelmed by every task.");
 
     // when: HR finishes the review
     complete(task("Task_ReviewSeriousSignal", pi), referralForm());
@@ -318,7 +457,39 @@ class RecoveryArcProcessTest {
     assertThat(pi).isWaitingAt("Task_CalmDebrief", "Task_ReviewSeriousSignal");
     assertThat(task("Task_ReviewSeriousSignal", pi)).hasCandidateGroup("hr");
     assertThat(task("Task_CalmDebrief", pi)).isAssignedTo(MANAGER);
-    assertThat(pi).variables().containsEntry("seriousSignal", false).containsEntry("escalated", true);
+    assertThat(pi).variables().containsEntry("seriousSignal", false).containsEntry("escalated", true)
+        .doesNotContainKeys("seriousSignalKinds", "seriousSignalNote");
+    assertThat(engine.getTaskService().getVariables(task("Task_ReviewSeriousSignal", pi).getId()))
+        .containsEntry("reviewSignalKinds", List.of("prolonged-withdrawal", "safety-or-team-impact"))
+        .containsEntry("reviewSignalNote", "Said they cannot sleep and feel overwhelmed by every task.");
+  }
+
+  @Test
+  void aSecondSignalReachesHrWithItsOwnDetailsNotTheFirstOnes() {
+    // given: a signal on the start form, reviewed by HR while the arc goes on
+    VariableMap form = openCaseForm("individual");
+    form.putAll(seriousSignal("prolonged-withdrawal"));
+    ProcessInstance pi = openCase(MANAGER, form);
+    Task firstReview = task("Task_ReviewSeriousSignal", pi);
+
+    // when: a later form records a different signal
+    VariableMap debrief = debriefForm();
+    debrief.putValue("seriousSignal", true)
+        .putValue("seriousSignalKinds", List.of("safety-or-team-impact"))
+        .putValue("seriousSignalNote", "Left the line running unattended during the shift change.");
+    complete(task("Task_CalmDebrief", pi), debrief);
+
+    // then: two reviews, each with only its own signal; the case holds neither
+    List<Task> reviews = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ReviewSeriousSignal").list();
+    assertThat(reviews).hasSize(2);
+    Task secondReview = reviews.stream().filter(t -> !t.getId().equals(firstReview.getId())).findFirst().orElseThrow();
+    assertThat(engine.getTaskService().getVariables(firstReview.getId()))
+        .containsEntry("reviewSignalKinds", List.of("prolonged-withdrawal"))
+        .containsEntry("reviewSignalNote", "Said they cannot sleep and feel overwhelmed by every task.");
+    assertThat(engine.getTaskService().getVariables(secondReview.getId()))
+        .containsEntry("reviewSignalKinds", List.of("safety-or-team-impact"))
+        .containsEntry("reviewSignalNote", "Left the line running unattended during the shift change.");
+    assertThat(pi).variables().doesNotContainKeys("seriousSignalKinds", "seriousSignalNote", "reviewSignalNote");
   }
 
   @Test
@@ -335,10 +506,14 @@ class RecoveryArcProcessTest {
     assertThat(pi).isWaitingAt("Task_CalmDebrief", "Task_ReviewSeriousSignal");
     assertThat(task("Task_ReviewSeriousSignal", pi)).hasCandidateGroup("hr");
     assertThat(pi).variables()
-        .containsEntry("seriousSignalSource", "concern")
-        .containsEntry("seriousSignalNote", "Missed three days without notice and avoids the team channel.")
         .containsEntry("seriousSignal", false)
-        .containsEntry("escalated", true);
+        .containsEntry("escalated", true)
+        .doesNotContainKeys("seriousSignalKinds", "seriousSignalNote", "seriousSignalSource");
+    assertThat(engine.getTaskService().getVariables(task("Task_ReviewSeriousSignal", pi).getId()))
+        .containsEntry("reviewSignalSource", "concern")
+        .containsEntry("reviewSignalNote", "Missed three days without notice and avoids the team channel.");
+    assertThat(engine.getTaskService().getVariableTyped(task("Task_ReviewSeriousSignal", pi).getId(), "reviewSignalKinds")
+        .getValue().toString()).isEqualTo("[\"prolonged-withdrawal\"]");
   }
 
   @Test
@@ -403,6 +578,14 @@ class RecoveryArcProcessTest {
     assertThat(pi).isWaitingAt("Timer_NextCheckIn");
     fireTimer(pi, "Timer_NextCheckIn", Integer.parseInt(cadence.substring(1, cadence.length() - 1)));
     assertThat(pi).isWaitingAt("Task_CheckIn");
+  }
+
+  /** Checks the timer is due at exactly {@code due}, moves the engine clock there and fires it. */
+  private void fireTimerAt(ProcessInstance pi, String timerId, Date due) {
+    Job timer = job(timerId, pi);
+    assertThat(timer.getDuedate()).isEqualTo(due);
+    ClockUtil.setCurrentTime(due);
+    execute(timer);
   }
 
   /** Checks the timer is due exactly {@code days} calendar days from now, moves the engine clock there and fires it. */
@@ -502,7 +685,8 @@ class RecoveryArcProcessTest {
     return noSignal()
         .putValue("smallWinDescription", "Own the rerun of the data load and share the result.")
         .putValue("smallWinDays", days)
-        .putValue("smallWinVisibleTo", "Project team");
+        .putValue("smallWinVisibleTo", "Project team")
+        .putValue("buildAsDailyLoop", false);
   }
 
   private static VariableMap confirmSmallWinForm(String delivered) {
@@ -519,7 +703,8 @@ class RecoveryArcProcessTest {
         .putValue("scopeRecalibration", "Only one client stream for the next month.")
         .putValue("microGoals", "One idea raised per client meeting.")
         .putValue("checkInCadence", cadence)
-        .putValue("maxCheckIns", maxCheckIns);
+        .putValue("maxCheckIns", maxCheckIns)
+        .putValue("practiseThroughDailyLoop", false);
   }
 
   private static VariableMap pairedWorkForm() {

@@ -1,0 +1,30 @@
+package io.foothold.people;
+
+import org.springframework.stereotype.Component;
+
+import io.foothold.engine.SystemAccess;
+import io.foothold.security.Roles;
+
+/** Directory questions a playbook's models ask in expressions, as {@code ${people.…}}. */
+@Component("people")
+public class PeopleExpressions {
+
+  private final SystemAccess system;
+
+  PeopleExpressions(SystemAccess system) {
+    this.system = system;
+  }
+
+  /**
+   * Who does an employee's own steps: the employee when they can sign in to Tasklist (member of the
+   * employees group), otherwise their manager on their behalf.
+   */
+  public String employeeOrManager(String employeeId, String managerId) {
+    if (employeeId == null) {
+      return managerId;
+    }
+    boolean hasAccount = system.call(() -> system.engine().getIdentityService().createUserQuery()
+        .userId(employeeId).memberOfGroup(Roles.EMPLOYEES).count() > 0);
+    return hasAccount ? employeeId : managerId;
+  }
+}

@@ -1,0 +1,133 @@
+package io.foothold.playbook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.foothold.engine.StartupOrder;
+
+/**
+ * Discovers, checks and deploys every playbook, each as its own Camunda deployment named
+ * "foothold:&lt;id&gt;". Resource names are fixed to "&lt;id&gt;/&lt;file&gt;" so they are the same under
+ * java -jar, spring-boot:run and tests, and duplicate filtering only makes new versions of what changed.
+ * A playbook that fails its checks or its deployment is recorded as failed with the reasons; the others,
+ * and its own last good version, keep serving.
+ */
+@Component
+@Order(StartupOrder.DEPLOY_PLAYBOOKS)
+class PlaybookDeployer implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(PlaybookDeployer.class);
+
+  private final PlaybookDiscovery discovery;
+  private final PlaybookRegistry registry;
+  private final RepositoryService repository;
+  private final ConfigurableListableBeanFactory beans;
+
+  PlaybookDeployer(PlaybookDiscovery discovery, PlaybookRegistry registry, RepositoryService repository,
+      ConfigurableListableBeanFactory beans) {
+    this.discovery = discovery;
+    this.registry = registry;
+    this.repository = repository;
+    this.beans = beans;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    deployAll();
+  }
+
+  void deployAll() {
+    PlaybookDiscovery.Result found = discovery.discover();
+    found.failures().forEach(failure -> fail(failure.id(), failure.origin(), List.of(failure.reason())));
+    PlaybookValidator.Known known = PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions());
+    for (Playbook playbook : found.playbooks()) {
+      List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known);
+      if (problems.isEmpty()) {
+        deploy(playbook);
+      } else {
+        fail(playbook, problems.stream().map(PlaybookValidator.Problem::toString).toList());
+      }
+    }
+  }
+
+  private void deploy(Playbook playbook) {
+    PlaybookDescriptor d = playbook.descriptor();
+    try {
+      registerContributions(playbook);
+      DeploymentBuilder deployment = repository.createDeployment()
+          .name("foothold:" + d.id())
+          .source("foothold " + d.version())
+          .enableDuplicateFiltering(true);
+      for (String file : d.processes()) {
+        deployment.addInputStream(d.id() + "/" + file, stream(playbook.source().read(d.processPath(file)).orElseThrow()));
+      }
+      for (String file : d.decisions()) {
+        deployment.addInputStream(d.id() + "/" + file, stream(playbook.source().read(d.processPath(file)).orElseThrow()));
+      }
+      for (String file : d.forms()) {
+        byte[] form = CatalogFormOptions.fill(playbook.source().read(d.formPath(file)).orElseThrow(), playbook.catalog());
+        deployment.addInputStream(d.id() + "/" + file, stream(form));
+      }
+      String deploymentId = deployment.deploy().getId();
+      registry.record(new PlaybookState(d.id(), d.name(), d.version(), playbook.source().describe(),
+          PlaybookState.Status.DEPLOYED, List.of(), d.entryProcesses(), deploymentId, Instant.now()));
+      log.info("Playbook '{}' {} ({}) deployed", d.id(), d.version(), playbook.source().describe());
+    } catch (RuntimeException e) {
+      fail(playbook, List.of("deployment refused by the engine: " + e.getMessage()));
+    }
+  }
+
+  /** A plugin's Java contributions become named beans, so its models can call ${name}. */
+  private void registerContributions(Playbook playbook) {
+    for (Map.Entry<String, Object> contribution : playbook.contributions().entrySet()) {
+      if (beans.containsSingleton(contribution.getKey())) {
+        if (beans.getSingleton(contribution.getKey()) != contribution.getValue()) {
+          throw new IllegalStateException("contribution '" + contribution.getKey() + "' clashes with an existing bean of that name");
+        }
+      } else if (beans.containsBean(contribution.getKey())) {
+        throw new IllegalStateException("contribution '" + contribution.getKey() + "' clashes with an existing bean of that name");
+      } else {
+        beans.registerSingleton(contribution.getKey(), contribution.getValue());
+      }
+    }
+  }
+
+  private PlaybookValidator.Known deployedDefinitions() {
+    var processes = repository.createProcessDefinitionQuery().latestVersion().list().stream()
+        .map(ProcessDefinition::getKey).collect(Collectors.toSet());
+    var decisions = repository.createDecisionDefinitionQuery().latestVersion().list().stream()
+        .map(DecisionDefinition::getKey).collect(Collectors.toSet());
+    return new PlaybookValidator.Known(processes, decisions, java.util.Set.of(), beans::containsBean);
+  }
+
+  private void fail(Playbook playbook, List<String> problems) {
+    PlaybookDescriptor d = playbook.descriptor();
+    registry.record(new PlaybookState(d.id(), d.name(), d.version(), playbook.source().describe(),
+        PlaybookState.Status.FAILED, problems, d.entryProcesses(), null, Instant.now()));
+    log.error("Playbook '{}' ({}) was not deployed; its last good version, if any, keeps serving. {}",
+        d.id(), playbook.source().describe(), String.join("; ", problems));
+  }
+
+  private void fail(String id, String origin, List<String> problems) {
+    registry.record(new PlaybookState(id, null, null, origin, PlaybookState.Status.FAILED, problems, List.of(), null, Instant.now()));
+    log.error("Playbook '{}' ({}) could not be read: {}", id, origin, String.join("; ", problems));
+  }
+
+  private static java.io.InputStream stream(byte[] bytes) {
+    return new java.io.ByteArrayInputStream(bytes);
+  }
+}

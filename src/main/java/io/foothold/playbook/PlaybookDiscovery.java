@@ -1,0 +1,160 @@
+package io.foothold.playbook;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.foothold.playbook.spi.PlaybookPlugin;
+
+/**
+ * Finds playbooks: the application's own ({@code seeds/<id>/playbook.yaml} on the class path) and those in
+ * the plugins folder (each jar or sub-folder holding the same layout). A plugin that cannot even be read
+ * is reported as failed; it never stops the others.
+ */
+@Component
+class PlaybookDiscovery {
+
+  private static final Logger log = LoggerFactory.getLogger(PlaybookDiscovery.class);
+  private static final Pattern DESCRIPTOR = Pattern.compile("seeds/([^/]+)/playbook\\.yaml");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+  record Failure(String id, String origin, String reason) {
+  }
+
+  record Result(List<Playbook> playbooks, List<Failure> failures) {
+  }
+
+  private final Path pluginsDir;
+
+  PlaybookDiscovery(@Value("${foothold.plugins.dir:plugins}") Path pluginsDir) {
+    this.pluginsDir = pluginsDir;
+  }
+
+  Result discover() {
+    List<Playbook> playbooks = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
+    discoverBuiltIn(playbooks, failures);
+    discoverPlugins(playbooks, failures);
+    return new Result(playbooks, failures);
+  }
+
+  private void discoverBuiltIn(List<Playbook> playbooks, List<Failure> failures) {
+    ClassLoader appLoader = PlaybookDiscovery.class.getClassLoader();
+    PlaybookSource source = PlaybookSource.builtIn(appLoader);
+    try {
+      for (Resource descriptor : new PathMatchingResourcePatternResolver(appLoader).getResources("classpath*:seeds/*/playbook.yaml")) {
+        String id = folderOf(descriptor.getURL());
+        load(id, source, Map.of(), playbooks, failures);
+      }
+    } catch (IOException e) {
+      failures.add(new Failure("(built-in)", "built-in", "Could not list the built-in playbooks: " + e.getMessage()));
+    }
+  }
+
+  private void discoverPlugins(List<Playbook> playbooks, List<Failure> failures) {
+    if (!Files.isDirectory(pluginsDir)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(pluginsDir)) {
+      for (Path plugin : entries.sorted().toList()) {
+        if (Files.isDirectory(plugin) || plugin.toString().endsWith(".jar")) {
+          discoverPlugin(plugin, playbooks, failures);
+        }
+      }
+    } catch (IOException e) {
+      failures.add(new Failure("(plugins)", pluginsDir.toString(), "Could not list the plugins folder: " + e.getMessage()));
+    }
+  }
+
+  private void discoverPlugin(Path plugin, List<Playbook> playbooks, List<Failure> failures) {
+    String origin = "plugin " + plugin.getFileName();
+    try {
+      // The plugin sees the SPI and Camunda through the application's class loader, and nothing of other plugins.
+      URLClassLoader loader = new URLClassLoader(new URL[] {plugin.toUri().toURL()}, PlaybookDiscovery.class.getClassLoader());
+      Map<String, Object> contributions = contributionsOf(loader);
+      PlaybookSource source = PlaybookSource.plugin(plugin, loader);
+      List<String> ids = descriptorIdsIn(plugin);
+      if (ids.isEmpty()) {
+        failures.add(new Failure(plugin.getFileName().toString(), origin, "No seeds/<id>/playbook.yaml found in " + plugin.getFileName()));
+      }
+      for (String id : ids) {
+        load(id, source, contributions, playbooks, failures);
+      }
+    } catch (Exception | LinkageError | java.util.ServiceConfigurationError e) {
+      failures.add(new Failure(plugin.getFileName().toString(), origin, "Could not load " + plugin.getFileName() + ": " + e));
+    }
+  }
+
+  private static Map<String, Object> contributionsOf(URLClassLoader loader) {
+    Map<String, Object> contributions = new HashMap<>();
+    ServiceLoader.load(PlaybookPlugin.class, loader).stream()
+        .filter(provider -> provider.type().getClassLoader() == loader)
+        .forEach(provider -> contributions.putAll(provider.get().contributions()));
+    return contributions;
+  }
+
+  private static List<String> descriptorIdsIn(Path plugin) throws IOException {
+    List<String> ids = new ArrayList<>();
+    if (Files.isDirectory(plugin)) {
+      Path seeds = plugin.resolve("seeds");
+      if (Files.isDirectory(seeds)) {
+        try (Stream<Path> folders = Files.list(seeds)) {
+          folders.filter(folder -> Files.isRegularFile(folder.resolve("playbook.yaml")))
+              .forEach(folder -> ids.add(folder.getFileName().toString()));
+        }
+      }
+    } else {
+      try (JarFile jar = new JarFile(plugin.toFile())) {
+        jar.stream().map(entry -> DESCRIPTOR.matcher(entry.getName())).filter(Matcher::matches)
+            .forEach(match -> ids.add(match.group(1)));
+      }
+    }
+    return ids;
+  }
+
+  private void load(String id, PlaybookSource source, Map<String, Object> contributions, List<Playbook> playbooks, List<Failure> failures) {
+    String descriptorPath = "seeds/" + id + "/playbook.yaml";
+    try {
+      PlaybookDescriptor descriptor = YAML.readValue(source.read(descriptorPath).orElseThrow(), PlaybookDescriptor.class);
+      if (!id.equals(descriptor.id())) {
+        failures.add(new Failure(id, source.describe(), descriptorPath + ": id '" + descriptor.id() + "' does not match its folder '" + id + "'"));
+        return;
+      }
+      PlaybookCatalog catalog = descriptor.catalog() == null ? PlaybookCatalog.empty()
+          : PlaybookCatalog.parse(source.read(descriptor.seedPath(descriptor.catalog()))
+              .orElseThrow(() -> new IOException("catalog " + descriptor.seedPath(descriptor.catalog()) + " is missing")));
+      playbooks.add(new Playbook(descriptor, source, catalog, contributions));
+      log.debug("Found playbook '{}' ({})", id, source.describe());
+    } catch (Exception e) {
+      failures.add(new Failure(id, source.describe(), descriptorPath + ": " + e.getMessage()));
+    }
+  }
+
+  private static String folderOf(URL descriptor) {
+    String[] parts = descriptor.getPath().split("/");
+    return parts[parts.length - 2];
+  }
+}

@@ -1,0 +1,257 @@
+package io.foothold.playbook;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.foothold.playbook.spi.FootholdSpi;
+
+/**
+ * Checks a playbook before anything of it is deployed: the descriptor is complete, every listed file
+ * exists and parses, and every form, decision, called process and Java contribution the models refer to
+ * exists. Each problem names the file, the element and what is wrong.
+ */
+final class PlaybookValidator {
+
+  record Problem(String file, String element, String message) {
+    @Override
+    public String toString() {
+      return file + (element == null ? "" : " [" + element + "]") + ": " + message;
+    }
+  }
+
+  /** What the whole application offers: everything every discovered playbook declares, plus what is deployed. */
+  record Known(Set<String> processKeys, Set<String> decisionKeys, Set<String> formIds, Predicate<String> beanExists) {
+  }
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern SIMPLE_FILE = Pattern.compile("[A-Za-z0-9._-]+");
+  private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PlaybookValidator() {
+  }
+
+  /** Process keys, decision keys and form ids a playbook declares, for cross-playbook references. */
+  static Known declaredBy(List<Playbook> playbooks, Known deployed) {
+    Set<String> processes = new HashSet<>(deployed.processKeys());
+    Set<String> decisions = new HashSet<>(deployed.decisionKeys());
+    Set<String> forms = new HashSet<>(deployed.formIds());
+    for (Playbook playbook : playbooks) {
+      PlaybookDescriptor d = playbook.descriptor();
+      d.processes().forEach(file -> read(playbook, d.processPath(file)).flatMap(PlaybookValidator::bpmn)
+          .ifPresent(model -> model.getModelElementsByType(Process.class).forEach(p -> processes.add(p.getId()))));
+      d.decisions().forEach(file -> read(playbook, d.processPath(file)).flatMap(PlaybookValidator::dmn)
+          .ifPresent(model -> model.getModelElementsByType(Decision.class).forEach(dec -> decisions.add(dec.getId()))));
+      d.forms().forEach(file -> read(playbook, d.formPath(file)).flatMap(PlaybookValidator::json)
+          .ifPresent(form -> forms.add(form.path("id").asText())));
+    }
+    return new Known(processes, decisions, forms, deployed.beanExists());
+  }
+
+  static List<Problem> validate(Playbook playbook, Known known) {
+    List<Problem> problems = new ArrayList<>();
+    PlaybookDescriptor d = playbook.descriptor();
+    String descriptorFile = d.seedPath("playbook.yaml");
+    checkDescriptor(d, descriptorFile, problems);
+    for (String delegate : d.delegates()) {
+      if (!playbook.contributions().containsKey(delegate) && !known.beanExists().test(delegate)) {
+        problems.add(new Problem(descriptorFile, delegate, "delegate '" + delegate + "' is neither a bean of the application nor contributed by the plugin"));
+      }
+    }
+    Set<String> ownProcesses = new HashSet<>();
+    for (String file : d.processes()) {
+      checkProcess(playbook, d.processPath(file), known, ownProcesses, problems);
+    }
+    for (String entry : d.entryProcesses()) {
+      if (!ownProcesses.contains(entry)) {
+        problems.add(new Problem(descriptorFile, entry, "entry process '" + entry + "' is not defined in the playbook's processes"));
+      }
+    }
+    for (String file : d.decisions()) {
+      String path = d.processPath(file);
+      Optional<byte[]> bytes = required(playbook, path, problems);
+      bytes.ifPresent(b -> {
+        try {
+          Dmn.readModelFromStream(new ByteArrayInputStream(b));
+        } catch (RuntimeException e) {
+          problems.add(new Problem(path, null, "does not parse as DMN: " + rootMessage(e)));
+        }
+      });
+    }
+    for (String file : d.forms()) {
+      checkForm(playbook, d.formPath(file), problems);
+    }
+    return problems;
+  }
+
+  private static void checkDescriptor(PlaybookDescriptor d, String file, List<Problem> problems) {
+    if (d.id() == null || !ID.matcher(d.id()).matches()) {
+      problems.add(new Problem(file, "id", "id must be lowercase words joined by '-'"));
+    }
+    if (blank(d.name())) {
+      problems.add(new Problem(file, "name", "name is required"));
+    }
+    if (blank(d.version())) {
+      problems.add(new Problem(file, "version", "version is required"));
+    }
+    if (!FootholdSpi.VERSION.equals(d.requires().get("foothold"))) {
+      problems.add(new Problem(file, "requires", "requires.foothold must be \"" + FootholdSpi.VERSION + "\" (this Foothold's SPI version)"));
+    }
+    if (d.processes().isEmpty()) {
+      problems.add(new Problem(file, "processes", "a playbook needs at least one process"));
+    }
+    List<String> files = new ArrayList<>(d.processes());
+    files.addAll(d.decisions());
+    files.addAll(d.forms());
+    if (d.catalog() != null) {
+      files.add(d.catalog());
+    }
+    files.stream().filter(name -> !SIMPLE_FILE.matcher(name).matches() || name.contains(".."))
+        .forEach(name -> problems.add(new Problem(file, name, "file names are plain names inside the playbook's folder")));
+  }
+
+  private static void checkProcess(Playbook playbook, String path, Known known, Set<String> ownProcesses, List<Problem> problems) {
+    Optional<byte[]> bytes = required(playbook, path, problems);
+    if (bytes.isEmpty()) {
+      return;
+    }
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes.get()));
+    } catch (RuntimeException e) {
+      problems.add(new Problem(path, null, "does not parse as BPMN: " + rootMessage(e)));
+      return;
+    }
+    model.getModelElementsByType(Process.class).forEach(process -> ownProcesses.add(process.getId()));
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      checkFormRef(path, task, task.getCamundaFormRef(), task.getCamundaFormKey(), known, problems);
+    }
+    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+      if (start.getCamundaFormRef() != null) {
+        checkFormRef(path, start, start.getCamundaFormRef(), null, known, problems);
+      }
+    }
+    for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+      String decision = task.getCamundaDecisionRef();
+      if (decision != null && !decision.contains("${") && !known.decisionKeys().contains(decision)) {
+        problems.add(new Problem(path, task.getId(), "decision '" + decision + "' does not exist"));
+      }
+    }
+    for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+      String called = call.getCalledElement();
+      if (called != null && !called.contains("${") && !known.processKeys().contains(called)) {
+        problems.add(new Problem(path, call.getId(), "called process '" + called + "' does not exist"));
+      }
+    }
+    for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+      String expression = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression");
+      Matcher bean = expression == null ? null : BEAN_EXPRESSION.matcher(expression.trim());
+      if (bean != null && bean.matches() && !playbook.contributions().containsKey(bean.group(1)) && !known.beanExists().test(bean.group(1))) {
+        problems.add(new Problem(path, element.getId(), "delegate '" + bean.group(1) + "' does not exist"));
+      }
+    }
+  }
+
+  private static void checkFormRef(String path, FlowElement element, String formRef, String formKey, Known known, List<Problem> problems) {
+    if (formRef == null && formKey == null) {
+      problems.add(new Problem(path, element.getId(), "user task has no form"));
+    } else if (formRef != null && !formRef.contains("${") && !known.formIds().contains(formRef)) {
+      problems.add(new Problem(path, element.getId(), "form '" + formRef + "' does not exist"));
+    }
+  }
+
+  private static void checkForm(Playbook playbook, String path, List<Problem> problems) {
+    Optional<byte[]> bytes = required(playbook, path, problems);
+    if (bytes.isEmpty()) {
+      return;
+    }
+    Optional<JsonNode> form = json(bytes.get());
+    if (form.isEmpty()) {
+      problems.add(new Problem(path, null, "is not valid JSON"));
+      return;
+    }
+    if (blank(form.get().path("id").asText(null))) {
+      problems.add(new Problem(path, null, "a Camunda Form needs an \"id\""));
+    }
+    checkCatalogReferences(path, form.get(), playbook.catalog(), problems);
+  }
+
+  private static void checkCatalogReferences(String path, JsonNode node, PlaybookCatalog catalog, List<Problem> problems) {
+    for (JsonNode component : node.path("components")) {
+      String list = component.path("properties").path("catalog").asText(null);
+      if (list != null && !catalog.hasList(list)) {
+        problems.add(new Problem(path, component.path("id").asText(null), "catalog list '" + list + "' does not exist in the playbook's catalog"));
+      }
+      checkCatalogReferences(path, component, catalog, problems);
+    }
+  }
+
+  private static Optional<byte[]> required(Playbook playbook, String path, List<Problem> problems) {
+    Optional<byte[]> bytes = read(playbook, path);
+    if (bytes.isEmpty()) {
+      problems.add(new Problem(path, null, "is listed in the descriptor but missing from " + playbook.source().describe()));
+    }
+    return bytes;
+  }
+
+  private static Optional<byte[]> read(Playbook playbook, String path) {
+    return playbook.source().read(path);
+  }
+
+  private static Optional<BpmnModelInstance> bpmn(byte[] bytes) {
+    try {
+      return Optional.of(Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<org.camunda.bpm.model.dmn.DmnModelInstance> dmn(byte[] bytes) {
+    try {
+      return Optional.of(Dmn.readModelFromStream(new ByteArrayInputStream(bytes)));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<JsonNode> json(byte[] bytes) {
+    try {
+      return Optional.of(JSON.readTree(bytes));
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() != null ? root.getMessage() : e.getMessage();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,103 @@
+package io.foothold.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.foothold.engine.SystemAccess;
+
+/**
+ * Foothold's own API (/api/*) accepts the same sign-in as the Camunda webapps (the browser session) or
+ * HTTP Basic for API clients, and runs each request as that engine user, so the engine's authorization
+ * applies to everything the API reads.
+ */
+@Configuration
+class ApiAuthentication {
+
+  @Bean
+  FilterRegistrationBean<SignedInUserFilter> apiAuthenticationFilter(IdentityService identity, SystemAccess system) {
+    var registration = new FilterRegistrationBean<>(new SignedInUserFilter(identity, system));
+    registration.setName("foothold-api-authentication");
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(RestAuthentication.ORDER);
+    return registration;
+  }
+
+  static class SignedInUserFilter extends OncePerRequestFilter {
+
+    private final IdentityService identity;
+    private final SystemAccess system;
+
+    SignedInUserFilter(IdentityService identity, SystemAccess system) {
+      this.identity = identity;
+      this.system = system;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      String user = fromSession(request);
+      if (user == null) {
+        user = fromBasicHeader(request);
+      }
+      if (user == null) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"foothold\"");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("application/json");
+        response.getWriter().write("{\"message\":\"Sign in: use your Foothold account (HTTP Basic or the Tasklist session).\"}");
+        return;
+      }
+      String userId = user;
+      List<String> groups = system.call(() -> identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+      identity.setAuthentication(userId, groups);
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+
+    private static String fromSession(HttpServletRequest request) {
+      HttpSession session = request.getSession(false);
+      Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+      var forEngine = authentications == null ? null : authentications.getAuthenticationForProcessEngine("default");
+      return forEngine == null ? null : forEngine.getIdentityId();
+    }
+
+    private String fromBasicHeader(HttpServletRequest request) {
+      String header = request.getHeader("Authorization");
+      if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        return null;
+      }
+      String decoded;
+      try {
+        decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      int colon = decoded.indexOf(':');
+      if (colon <= 0) {
+        return null;
+      }
+      String userId = decoded.substring(0, colon);
+      // checkPassword keeps Camunda's login throttling in force for the API too.
+      return identity.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
+    }
+  }
+}
