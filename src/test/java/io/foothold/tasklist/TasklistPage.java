@@ -1,0 +1,399 @@
+package io.foothold.tasklist;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What a manager does in Camunda Tasklist, without the WebDriver details: sign in, start a playbook,
+ * fill a Camunda Form (form-js) by field key, complete a task. Selectors follow form-js 1.8 as bundled
+ * with Tasklist 7.24: field element ids end in "-Field_&lt;key&gt;" (our forms name every field Field_&lt;key&gt;).
+ *
+ * Uses the Debian Chromium and chromedriver only; Selenium Manager never runs, so nothing is downloaded.
+ */
+final class TasklistPage implements AutoCloseable {
+
+  /** Debian's paths; another machine can point elsewhere with -Dfoothold.chromium / -Dfoothold.chromedriver. */
+  static final String CHROMIUM = System.getProperty("foothold.chromium", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("foothold.chromedriver", "/usr/bin/chromedriver");
+  // bounded, but with room for a busy 2-core CI machine (page loads slow down a lot under parallel builds)
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final String baseUrl;
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final Path profileDir;
+
+  private TasklistPage(String baseUrl, WebDriver driver, Path profileDir) {
+    this.baseUrl = baseUrl;
+    this.driver = driver;
+    this.profileDir = profileDir;
+    this.wait = new WebDriverWait(driver, WAIT);
+  }
+
+  /** Starts a fresh headless Chromium with its own profile; fails (never skips) when the browser is missing. */
+  static TasklistPage open(String baseUrl) throws IOException {
+    for (String binary : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!new File(binary).canExecute()) {
+        throw new IllegalStateException(binary + " is missing: install Debian's chromium and chromium-driver "
+            + "(apt-get install -y chromium chromium-driver); the Tasklist browser test needs them");
+      }
+    }
+    Path profile = Files.createTempDirectory("foothold-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1400,1000", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort()
+        .build();
+    return new TasklistPage(baseUrl, new ChromeDriver(service, options), profile);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  // ---------------------------------------------------------------- navigation
+
+  void login(String user, String password) {
+    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    waitForIdle();
+    username.sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    waitForIdle();
+  }
+
+  /** Opens "Start process", picks the process by its name and waits until its start form is rendered. */
+  void startProcess(String processName) {
+    dismissModalIfOpen();
+    click(By.xpath("//a[contains(@class,'start-process-action') or normalize-space(.)='Start process']"));
+    WebElement modal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    waitForIdle();
+    click(By.xpath("//div[contains(@class,'modal-dialog')]//a[normalize-space(.)=" + xpathLiteral(processName) + "]"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog .fjs-form")));
+    waitForIdle();
+  }
+
+  /** Presses the start button of the start-form dialog and waits until the dialog is gone. */
+  void submitStartForm() {
+    click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    waitForIdle();
+  }
+
+  void selectFilter(String filterName) {
+    click(By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space(text())=" + xpathLiteral(filterName) + "]"));
+    waitForIdle();
+  }
+
+  /** Task names currently shown in the task list. */
+  List<String> taskNames() {
+    waitForIdle();
+    return driver.findElements(By.cssSelector("ol.tasks-list li.task h4 a")).stream().map(WebElement::getText).map(String::trim).toList();
+  }
+
+  /** Waits until a task with this name is listed (the list refreshes on its own after a completion). */
+  void waitForTaskInList(String taskName) {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(taskLink(taskName)));
+  }
+
+  /** Waits until this very task (name and id) is listed: other cases may have steps with the same name. */
+  void waitForTaskInList(String taskName, String taskId) {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(taskLink(taskName, taskId)));
+  }
+
+  /** Ids of the tasks currently listed (from their links). */
+  List<String> taskIdsInList() {
+    waitForIdle();
+    return driver.findElements(By.cssSelector("ol.tasks-list li.task h4 a")).stream()
+        .map(a -> a.getAttribute("href"))
+        .map(href -> href == null ? "" : href.replaceAll(".*[?&]task=([^&]+).*", "$1"))
+        .toList();
+  }
+
+  /** Opens the task from the list by its name and waits until its Camunda Form is rendered. */
+  void openTask(String taskName) {
+    waitForTaskInList(taskName);
+    click(taskLink(taskName));
+    waitForTaskForm();
+  }
+
+  /** Opens this very task from the list (name and id) and waits until its Camunda Form is rendered. */
+  void openTask(String taskName, String taskId) {
+    waitForTaskInList(taskName, taskId);
+    click(taskLink(taskName, taskId));
+    waitForTaskForm();
+  }
+
+  /** Opens a task by id (the Tasklist deep link) and waits until its form is rendered. */
+  void openTaskById(String taskId) {
+    driver.get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    waitForTaskForm();
+  }
+
+  private void waitForTaskForm() {
+    waitForIdle();
+    List<WebElement> claim = driver.findElements(By.cssSelector("button.claim"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+      waitForIdle();
+    }
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details .fjs-form, [cam-tasklist-task] .fjs-form, .fjs-form")));
+    waitForIdle();
+  }
+
+  /** Presses Complete and waits until Tasklist has closed the completed task's form. */
+  void completeTask() {
+    WebElement button = pressComplete();
+    wait.until(ExpectedConditions.or(
+        ExpectedConditions.stalenessOf(button),
+        ExpectedConditions.invisibilityOf(button)));
+    waitForIdle();
+  }
+
+  /** Presses Complete (after closing notifications that cover it, as a person would), whatever happens next. */
+  WebElement pressComplete() {
+    dismissNotifications();
+    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(completeButton()));
+    scrollIntoView(button);
+    button.click();
+    waitForIdle();
+    return button;
+  }
+
+  By completeButton() {
+    return By.cssSelector("button[ng-click='complete()']");
+  }
+
+  boolean completeButtonEnabled() {
+    return driver.findElement(completeButton()).isEnabled();
+  }
+
+  // ---------------------------------------------------------------- form-js fields (by key)
+
+  WebElement field(String key) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_" + key + "']")));
+  }
+
+  void fillText(String key, String value) {
+    WebElement input = field(key);
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  /** Date picker (flatpickr, input allowed): types the date as shown to the user, e.g. 11/20/2026. */
+  void fillDate(String key, String shownDate) {
+    WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id*='-Field_" + key + "']")));
+    input.click();
+    input.sendKeys(shownDate);
+    // Tab leaves the field: flatpickr takes the typed date and closes its calendar (Escape would close the modal)
+    input.sendKeys(Keys.TAB);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+    wait.until(ExpectedConditions.attributeToBe(input, "value", shownDate));
+  }
+
+  /**
+   * Opens a select, picks the option with this label and returns every label the select offered
+   * (form-js reopens a select unreliably after it was closed, so reading and picking is one gesture).
+   */
+  List<String> selectOption(String key, String label) {
+    openDropdown(key);
+    List<String> offered = driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .map(WebElement::getText).map(String::trim).toList();
+    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)=" + xpathLiteral(label) + "]"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[id$='-Field_" + key + "-display']"), label));
+    closeDropdowns();
+    return offered;
+  }
+
+  private void openDropdown(String key) {
+    click(By.cssSelector("[id$='-Field_" + key + "-display']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist-item")));
+  }
+
+  private void closeDropdowns() {
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist-item")));
+  }
+
+  /** A single checkbox component (Boolean). */
+  void tickCheckbox(String key) {
+    WebElement box = field(key);
+    if (!box.isSelected()) {
+      box.click();
+    }
+    wait.until(ExpectedConditions.elementSelectionStateToBe(box, true));
+  }
+
+  /** One option of a checklist, by the label the user reads. */
+  void tickChecklistOption(String key, String label) {
+    WebElement box = optionInput(key, label);
+    if (!box.isSelected()) {
+      clickOption(key, label);
+    }
+    wait.until(ExpectedConditions.elementSelectionStateToBe(box, true));
+  }
+
+  /** One radio option, by the label the user reads. */
+  void chooseRadio(String key, String label) {
+    clickOption(key, label);
+    wait.until(ExpectedConditions.elementSelectionStateToBe(optionInput(key, label), true));
+  }
+
+  private WebElement optionInput(String key, String label) {
+    WebElement labelElement = optionLabel(key, label);
+    String forId = labelElement.getAttribute("for");
+    if (forId != null && !forId.isBlank()) {
+      return driver.findElement(By.id(forId));
+    }
+    return labelElement.findElement(By.xpath(".//input"));
+  }
+
+  private void clickOption(String key, String label) {
+    WebElement labelElement = optionLabel(key, label);
+    scrollIntoView(labelElement);
+    labelElement.click();
+  }
+
+  private WebElement optionLabel(String key, String label) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//label[contains(@for,'-Field_" + key + "-') or .//input[contains(@id,'-Field_" + key + "-')]]"
+            + "[normalize-space(.)=" + xpathLiteral(label) + "]")));
+  }
+
+  /** The validation message form-js shows under one field (what the person reads), waiting for it to appear. */
+  String fieldError(String key) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_" + key + "-error-message']"))).getText().trim();
+  }
+
+  /** Validation messages form-js shows under fields (what the person reads). */
+  List<String> formErrors() {
+    return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  void screenshot(Path path) throws IOException {
+    Files.createDirectories(path.toAbsolutePath().getParent());
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), path, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  void dumpPage(Path path) throws IOException {
+    Files.createDirectories(path.toAbsolutePath().getParent());
+    Files.writeString(path, driver.getPageSource());
+  }
+
+  /** Waits until the document is loaded and AngularJS has no HTTP request in flight. */
+  void waitForIdle() {
+    wait.until((ExpectedCondition<Boolean>) d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "if (document.readyState !== 'complete') return false;"
+            + "if (!window.angular) return true;"
+            + "var el = document.querySelector('[ng-app], .ng-scope') || document.body;"
+            + "var inj = window.angular.element(el).injector();"
+            + "if (!inj) return true;"
+            + "return inj.get('$http').pendingRequests.length === 0;")));
+  }
+
+  /**
+   * Finds and clicks in one retried step: Tasklist re-renders its list (auto refresh) and animates
+   * dialogs, so an element found a moment ago may be replaced or briefly covered.
+   */
+  private void click(By locator) {
+    new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(d -> {
+          WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+          if (element == null) {
+            return false;
+          }
+          scrollIntoView(element);
+          element.click();
+          return true;
+        });
+  }
+
+  private void scrollIntoView(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+
+  /** Closes Tasklist's toasts ("You are assigned to …"): they sit on top of the Save / Complete buttons. */
+  void dismissNotifications() {
+    By close = By.cssSelector(".page-notifications .alert button.close[ng-click^='removeNotification']");
+    for (WebElement button : driver.findElements(close)) {
+      if (button.isDisplayed()) {
+        button.click();
+      }
+    }
+    wait.until(d -> d.findElements(close).stream().noneMatch(WebElement::isDisplayed));
+  }
+
+  private void dismissModalIfOpen() {
+    if (!driver.findElements(By.cssSelector(".modal-dialog")).isEmpty()) {
+      driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    }
+  }
+
+  private By taskLink(String taskName) {
+    return By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4//a[normalize-space(.)=" + xpathLiteral(taskName) + "]");
+  }
+
+  private By taskLink(String taskName, String taskId) {
+    return By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4//a[normalize-space(.)=" + xpathLiteral(taskName)
+        + "][contains(@href, 'task=" + taskId + "')]");
+  }
+
+  /** Scrolls the rendered form back to its top (its title and intro), e.g. before a screenshot. */
+  void scrollFormToTop() {
+    ((JavascriptExecutor) driver).executeScript(
+        "var f = document.querySelector('.fjs-form'); if (f) f.scrollIntoView({block: 'start'});");
+  }
+
+  private static String xpathLiteral(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
+    }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profileDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
