@@ -37,7 +37,7 @@ class FootholdApplicationTest {
   void tasklistIsServedAndSaysFoothold() {
     ResponseEntity<String> config = web.getForEntity("/camunda/app/tasklist/scripts/config.js", String.class);
     assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(config.getBody()).contains("name: 'Foothold'");
+    assertThat(config.getBody()).contains("vendor: 'Foothold'").contains("name: 'Tasklist'");
 
     ResponseEntity<String> styles = web.getForEntity("/camunda/app/tasklist/styles/user-styles.css", String.class);
     assertThat(styles.getBody()).contains(".ce-eol-banner").contains("display: none");

@@ -1,7 +1,7 @@
 // Foothold's settings for this Camunda webapp (replaces the webapp's default config.js).
 export default {
   app: {
-    name: 'Foothold',
+    name: 'Welcome',
     vendor: 'Foothold'
   },
   dateFormat: {
