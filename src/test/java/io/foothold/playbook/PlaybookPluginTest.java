@@ -3,15 +3,12 @@ package io.foothold.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -19,32 +16,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.foothold.support.EngineRest;
+import io.foothold.support.FootholdSpringTest;
 
 /**
  * A playbook an organisation writes itself: dropped into the plugins folder as a jar, it is discovered,
  * checked, deployed and run, while deliberately broken plugins beside it are marked failed with their
  * reasons and hurt nobody else.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@FootholdSpringTest
 class PlaybookPluginTest {
-
-  static Path pluginsDir;
-
-  @DynamicPropertySource
-  static void pluginsFolder(DynamicPropertyRegistry properties) throws Exception {
-    pluginsDir = Files.createTempDirectory("foothold-plugins");
-    ExamplePlugins.thanksNoteJar(pluginsDir.resolve("thanks-note.jar"));
-    ExamplePlugins.brokenFormReferenceJar(pluginsDir.resolve("broken-form-ref.jar"));
-    ExamplePlugins.malformedModelFolder(pluginsDir.resolve("malformed-model"));
-    Files.writeString(pluginsDir.resolve("not-a-playbook.jar"), "this is not a zip file");
-    properties.add("foothold.plugins.dir", pluginsDir::toString);
-  }
 
   @Autowired TestRestTemplate web;
   @Autowired HistoryService history;

@@ -7,14 +7,19 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import io.foothold.playbook.ExamplePluginsFolder;
 
 /**
- * The whole app on a random port with the demo directory and a private in-memory database.
- * Every test class using it shares one application context, so each test opens its own cases.
+ * The whole app on a random port with the demo directory, a private in-memory database and the example
+ * plugins folder. Every Spring Boot test uses it, so they all share one application context (see
+ * {@link ExamplePluginsFolder} for why that matters); each test opens its own cases.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@ContextConfiguration(initializers = ExamplePluginsFolder.class)
 public @interface FootholdSpringTest {
 }

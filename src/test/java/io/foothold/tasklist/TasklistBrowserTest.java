@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import io.foothold.support.FootholdSpringTest;
 
 /**
  * A manager's first steps of the recovery arc, in the real Camunda Tasklist with the real Camunda
@@ -31,8 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
  * sees when a required field is left empty. Needs /usr/bin/chromium and /usr/bin/chromedriver; it
  * fails, never skips, when they are missing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@FootholdSpringTest
 class TasklistBrowserTest {
 
   static final String PROCESS_NAME = "Recovery after a visible failure";
