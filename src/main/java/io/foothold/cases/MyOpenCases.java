@@ -10,10 +10,14 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.escalation.SeriousSignals;
 import io.foothold.forms.FormOption;
 import io.foothold.forms.FormOptionsSource;
 
-/** Options source "my-open-cases": the running cases the current manager opened, newest first. */
+/**
+ * Options source "my-open-cases": the running cases the current manager opened that can take a concern
+ * (their playbook listens for serious signals), newest first.
+ */
 @Component
 class MyOpenCases implements FormOptionsSource {
 
@@ -42,6 +46,7 @@ class MyOpenCases implements FormOptionsSource {
           .orderByProcessInstanceStartTime().desc().list();
       return cases.stream()
           .filter(instance -> engine.getRuntimeService().getVariable(instance.getId(), CaseOpened.EMPLOYEE) != null)
+          .filter(instance -> SeriousSignals.areHeardBy(instance.getProcessDefinitionId()))
           .map(instance -> new FormOption(instance.getId(), label(engine, instance)))
           .toList();
     });

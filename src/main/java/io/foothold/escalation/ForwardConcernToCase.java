@@ -10,14 +10,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task of {@code RaiseConcern}: copies a serious signal onto an open {@code RecoveryArc} case.
- * Setting {@code seriousSignal=true} there starts the case's own HR review (conditional event subprocess),
- * so the concern does not wait for the manager's next form.
+ * Service task of {@code RaiseConcern}: copies a serious signal onto one of the manager's open cases, of
+ * any playbook that listens for serious signals. Setting {@code seriousSignal=true} there starts the case's
+ * own HR review (conditional event subprocess), so the concern does not wait for the manager's next form.
  */
 @Component("forwardConcernToCase")
 public class ForwardConcernToCase implements JavaDelegate {
-
-  static final String CASE_PROCESS_KEY = "RecoveryArc";
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -28,7 +26,7 @@ public class ForwardConcernToCase implements JavaDelegate {
 
     // One answer for "missing", "closed" and "someone else's": a manager must not learn about other cases.
     if (caseId == null || caseId.isBlank() || managerId == null || !isOpenCaseOf(runtimeService, caseId, managerId)) {
-      throw new FormFieldValidationException("caseId", "caseId: choose one of your own open recovery cases");
+      throw new FormFieldValidationException("caseId", "caseId: choose one of your own open cases");
     }
 
     runtimeService.setVariable(caseId, "seriousSignalKinds", execution.getVariableTyped("seriousSignalKinds"));
@@ -41,9 +39,11 @@ public class ForwardConcernToCase implements JavaDelegate {
   private static boolean isOpenCaseOf(RuntimeService runtimeService, String caseId, Object managerId) {
     ProcessInstance openCase = runtimeService.createProcessInstanceQuery()
         .processInstanceId(caseId)
-        .processDefinitionKey(CASE_PROCESS_KEY)
+        .rootProcessInstances()
         .active()
         .singleResult();
-    return openCase != null && Objects.equals(managerId, runtimeService.getVariable(caseId, "managerId"));
+    return openCase != null
+        && SeriousSignals.areHeardBy(openCase.getProcessDefinitionId())
+        && Objects.equals(managerId, runtimeService.getVariable(caseId, "managerId"));
   }
 }

@@ -29,8 +29,15 @@ final class FormEnforcement {
     };
   }
 
+  /**
+   * A start form is what a person fills to start a process; a playbook called by another (call activity)
+   * receives its variables from the caller instead, so its start form does not apply.
+   */
   ExecutionListener onProcessStart() {
     return (DelegateExecution execution) -> {
+      if (execution.getProcessInstance().getSuperExecution() != null) {
+        return;
+      }
       CommandContext context = Context.getCommandContext();
       enforce(schemas.forStart(execution.getProcessDefinitionId(), context),
           execution.getVariables(), context);

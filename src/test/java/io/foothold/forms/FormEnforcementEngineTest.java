@@ -60,7 +60,13 @@ class FormEnforcementEngineTest {
         .userTask("Task_Wait")
         .endEvent()
         .done();
+    BpmnModelInstance caller = Bpmn.createExecutableProcess("CallerProcess")
+        .startEvent()
+        .callActivity("Call_StartFormProcess").calledElement("StartFormProcess")
+        .endEvent()
+        .done();
     engine.getRepositoryService().createDeployment()
+        .addModelInstance("caller.bpmn", caller)
         .addModelInstance("task-form.bpmn", withTaskForm)
         .addModelInstance("start-form.bpmn", withStartForm)
         .addClasspathResource("forms-fixtures/fixture-form.form")
@@ -158,6 +164,17 @@ class FormEnforcementEngineTest {
     String instanceId = forms.submitStartForm(definitionId, Map.of("smallWinDays", 3)).getId();
 
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aProcessCalledByAnotherIsNotHeldToItsStartForm() {
+    // given a caller that passes no variables to a process whose start form has required fields
+    // when it calls the process
+    String callerId = runtime.startProcessInstanceByKey("CallerProcess").getId();
+
+    // then the called process runs: a start form is for people starting it, not for callers
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(callerId).processDefinitionKey("StartFormProcess").count())
         .isEqualTo(1);
   }
 }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
+import io.foothold.support.CaseDriver;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.RecoveryArcForms;
@@ -123,6 +124,35 @@ class RecoveryArcRestWalkthroughTest {
     assertThat(raised.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(raised.getBody()).contains("caseId");
     assertThat(EngineRest.as(web, "hana").getList("/task?processInstanceId=" + mayasCase + "&taskDefinitionKey=Task_ReviewSeriousSignal")).isEmpty();
+  }
+
+  @Test
+  void theSmallWinCanBeBuiltAsADailyMicroLoopThatTheEmployeeShips() {
+    EngineRest maya = EngineRest.as(web, "maya");
+    String caseId = open(maya, "sam");
+    CaseDriver driver = new CaseDriver(management, history);
+
+    List<CaseDriver.Step> steps = driver.walk(caseId, user -> EngineRest.as(web, user), task -> switch (task) {
+      case "Task_CalmDebrief" -> RecoveryArcForms.calmDebrief();
+      case "Task_ChooseSupports" -> RecoveryArcForms.chooseSupports();
+      case "Task_PlanSmallWin" -> {
+        Map<String, Object> plan = RecoveryArcForms.planSmallWin();
+        plan.put("buildAsDailyLoop", true);
+        yield plan;
+      }
+      case "Task_DevelopmentPlan" -> RecoveryArcForms.developmentPlan();
+      case "Task_ArrangePairedWork" -> RecoveryArcForms.pairedWork();
+      case "Task_CheckIn" -> RecoveryArcForms.checkIn("recovered", 4);
+      case "Task_RecoverySummary" -> RecoveryArcForms.recoverySummary();
+      default -> io.foothold.playbooks.microconfidence.MicroConfidenceRestWalkthroughTest.answer(task);
+    }, 40);
+
+    assertThat(steps).extracting(CaseDriver.Step::taskDefinitionKey).containsSubsequence(
+        "Task_PlanSmallWin", "Task_DefineAction", "Task_ShipToday", "Task_Expand", "Task_LoopSummary", "Task_DevelopmentPlan");
+    assertThat(steps).filteredOn(step -> step.taskDefinitionKey().equals("Task_ShipToday")).extracting(CaseDriver.Step::assignee)
+        .containsOnly("sam");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseId).variableName("smallWinLoopDaysShipped").singleResult().getValue())
+        .isEqualTo(5);
   }
 
   private String walkToFirstCheckIn(EngineRest manager, String employee) {
