@@ -7,13 +7,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.foothold.security.WebappSession;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -61,12 +60,6 @@ class FormOptionsWebFilter extends OncePerRequestFilter {
     if (engineAuthentication != null) {
       return engineAuthentication.getUserId();
     }
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return null;
-    }
-    Authentications webapp = AuthenticationUtil.getAuthsFromSession(session);
-    var forEngine = webapp == null ? null : webapp.getAuthenticationForProcessEngine("default");
-    return forEngine == null ? null : forEngine.getIdentityId();
+    return WebappSession.signedInUser(request);
   }
 }

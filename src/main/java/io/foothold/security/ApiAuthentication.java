@@ -9,12 +9,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,7 +49,7 @@ class ApiAuthentication {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      String user = fromSession(request);
+      String user = WebappSession.signedInUser(request);
       if (user == null) {
         user = fromBasicHeader(request);
       }
@@ -71,13 +68,6 @@ class ApiAuthentication {
       } finally {
         identity.clearAuthentication();
       }
-    }
-
-    private static String fromSession(HttpServletRequest request) {
-      HttpSession session = request.getSession(false);
-      Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-      var forEngine = authentications == null ? null : authentications.getAuthenticationForProcessEngine("default");
-      return forEngine == null ? null : forEngine.getIdentityId();
     }
 
     private String fromBasicHeader(HttpServletRequest request) {
