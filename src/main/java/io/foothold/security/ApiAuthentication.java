@@ -36,6 +36,38 @@ class ApiAuthentication {
     return registration;
   }
 
+  /** HR's audit (/api/audit/*) is for the hr group only: managers and designers get 403, whatever they ask for. */
+  @Bean
+  FilterRegistrationBean<HrOnlyFilter> hrOnlyAuditFilter(IdentityService identity) {
+    var registration = new FilterRegistrationBean<>(new HrOnlyFilter(identity));
+    registration.setName("foothold-hr-only-audit");
+    registration.addUrlPatterns("/api/audit/*", "/api/audit");
+    registration.setOrder(RestAuthentication.ORDER + 1);
+    return registration;
+  }
+
+  static class HrOnlyFilter extends OncePerRequestFilter {
+
+    private final IdentityService identity;
+
+    HrOnlyFilter(IdentityService identity) {
+      this.identity = identity;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      var signedIn = identity.getCurrentAuthentication();
+      if (signedIn == null || signedIn.getGroupIds() == null || !signedIn.getGroupIds().contains(Roles.HR)) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json");
+        response.getWriter().write("{\"message\":\"The case audit is for HR only.\"}");
+        return;
+      }
+      chain.doFilter(request, response);
+    }
+  }
+
   static class SignedInUserFilter extends OncePerRequestFilter {
 
     private final IdentityService identity;
