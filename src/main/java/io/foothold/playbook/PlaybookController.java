@@ -14,10 +14,39 @@ import org.springframework.http.HttpStatus;
 @RequestMapping("/api/playbooks")
 class PlaybookController {
 
-  private final PlaybookRegistry registry;
+  private static final java.util.Set<String> MAY_MIGRATE = java.util.Set.of("designers", "camunda-admin");
 
-  PlaybookController(PlaybookRegistry registry) {
+  private final PlaybookRegistry registry;
+  private final PlaybookMigrations migrations;
+  private final org.camunda.bpm.engine.IdentityService identity;
+
+  PlaybookController(PlaybookRegistry registry, PlaybookMigrations migrations, org.camunda.bpm.engine.IdentityService identity) {
     this.registry = registry;
+    this.migrations = migrations;
+    this.identity = identity;
+  }
+
+  /** Which running cases of the playbook's older versions would move cleanly to its newest version. */
+  @org.springframework.web.bind.annotation.PostMapping("/{id}/migrations/plan")
+  List<PlaybookMigrations.DefinitionPlan> planMigration(@PathVariable String id) {
+    requireDesigner(id);
+    return migrations.plan(id);
+  }
+
+  /** Moves the cases that map cleanly; the others stay where they are. Each moved case gets a comment. */
+  @org.springframework.web.bind.annotation.PostMapping("/{id}/migrations/execute")
+  List<PlaybookMigrations.DefinitionPlan> executeMigration(@PathVariable String id) {
+    String user = requireDesigner(id);
+    return migrations.execute(id, user);
+  }
+
+  private String requireDesigner(String id) {
+    var signedIn = identity.getCurrentAuthentication();
+    if (signedIn == null || signedIn.getGroupIds() == null || signedIn.getGroupIds().stream().noneMatch(MAY_MIGRATE::contains)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Moving running cases is for playbook designers");
+    }
+    registry.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No playbook '" + id + "'"));
+    return signedIn.getUserId();
   }
 
   @GetMapping
