@@ -169,7 +169,8 @@ class RecoveryArcFormsContentTest {
                 text("technicalFix", "textfield", REQ, 5, 300),
                 text("communicationChange", "textfield", REQ, 5, 300),
                 text("behaviourFeedback", "textarea", REQ, 10, 2000),
-                plain("nearbyPatternsToConsider", "checklist", OPT));
+                plain("nearbyPatternsToConsider", "checklist", OPT),
+                text("privateNoteDebrief", "textarea", OPT, null, 2000));
         manager("choose-supports",
                 plain("chosenSupports", "checklist", REQ),
                 text("supportNotes", "textarea", OPT, null, 2000));
@@ -206,7 +207,8 @@ class RecoveryArcFormsContentTest {
                 text("supportAdjustment", "textarea", OPT, null, 1000),
                 plain("checkInOutcome", "radio", REQ),
                 plain("withdrawalPersists", "checkbox", OPT),
-                plain("functioningAffectsSafetyOrTeam", "checkbox", OPT));
+                plain("functioningAffectsSafetyOrTeam", "checkbox", OPT),
+                text("privateNoteCheckIn", "textarea", OPT, null, 2000));
         manager("recovery-summary",
                 text("summaryWhatWorked", "textarea", REQ, 10, 2000),
                 plain("summarySupportsThatHelped", "checklist", OPT),

@@ -77,7 +77,8 @@ public final class CaseDriver {
     List<Job> due = management.createJobQuery().processInstanceId(caseId).executable().list();
     due.forEach(job -> management.executeJob(job.getId()));
     management.createJobQuery().executable().list().stream()
-        .filter(job -> isCalledBy(job.getProcessInstanceId(), caseId))
+        // Engine-wide jobs (e.g. history cleanup) belong to no case.
+        .filter(job -> job.getProcessInstanceId() != null && isCalledBy(job.getProcessInstanceId(), caseId))
         .forEach(job -> management.executeJob(job.getId()));
   }
 
