@@ -1,0 +1,167 @@
+package io.foothold.audit;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Component;
+
+import io.foothold.engine.SystemAccess;
+
+/**
+ * HR's case list, paged in the database: one count, one page of root instances, and one variable query for
+ * the few case variables of the whole page (never a query per case).
+ */
+@Component
+class CaseList {
+
+  static final String MANAGER = "managerId";
+  static final String EMPLOYEE = "employeeId";
+  static final String EMPLOYEE_NAME = "employeeName";
+  static final String OUTCOME = "caseOutcome";
+  static final String ESCALATED = "escalated";
+  private static final String[] CASE_VARIABLES = {MANAGER, EMPLOYEE, EMPLOYEE_NAME, OUTCOME, ESCALATED};
+
+  private final SystemAccess system;
+  private final Playbooks playbooks;
+
+  CaseList(SystemAccess system, Playbooks playbooks) {
+    this.system = system;
+    this.playbooks = playbooks;
+  }
+
+  CasePage page(CaseFilter filter, int page, int size) {
+    return system.call(() -> {
+      HistoricProcessInstanceQuery query = query(filter);
+      if (query == null) {
+        return new CasePage(page, size, 0, List.of());
+      }
+      long total = query.count();
+      List<HistoricProcessInstance> instances = ordered(query).listPage(page * size, size);
+      return new CasePage(page, size, total, summaries(instances));
+    });
+  }
+
+  /**
+   * Hands every matching case to {@code sink}, one database page at a time, each page in its own short
+   * transaction: memory holds one page, however many cases there are.
+   */
+  void forEach(CaseFilter filter, int pageSize, Consumer<CaseSummary> sink) {
+    for (int first = 0; ; first += pageSize) {
+      int offset = first;
+      List<CaseSummary> page = system.call(() -> {
+        HistoricProcessInstanceQuery query = query(filter);
+        return query == null ? List.<CaseSummary>of() : summaries(ordered(query).listPage(offset, pageSize));
+      });
+      page.forEach(sink);
+      if (page.size() < pageSize) {
+        return;
+      }
+    }
+  }
+
+  /** The case itself (a root instance) or null: a called playbook's instance is not a case of its own. */
+  CaseSummary one(String caseId) {
+    return system.call(() -> {
+      HistoricProcessInstance instance = history().createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
+      if (instance == null || instance.getSuperProcessInstanceId() != null) {
+        return null;
+      }
+      return summaries(List.of(instance)).get(0);
+    });
+  }
+
+  private HistoricProcessInstanceQuery query(CaseFilter filter) {
+    HistoricProcessInstanceQuery query = history().createHistoricProcessInstanceQuery().rootProcessInstances();
+    if (filter.playbook() != null) {
+      List<String> keys = playbooks.processKeys(filter.playbook());
+      if (keys.isEmpty()) {
+        return null;
+      }
+      query.processDefinitionKeyIn(keys.toArray(String[]::new));
+    }
+    if ("open".equals(filter.state())) {
+      query.unfinished();
+    } else if ("closed".equals(filter.state())) {
+      query.finished();
+    }
+    if (filter.manager() != null) {
+      query.variableValueEquals(MANAGER, filter.manager());
+    }
+    if (filter.openedFrom() != null) {
+      query.startedAfter(Date.from(filter.openedFrom()));
+    }
+    if (filter.openedTo() != null) {
+      query.startedBefore(Date.from(filter.openedTo()));
+    }
+    if (filter.closedFrom() != null) {
+      query.finishedAfter(Date.from(filter.closedFrom()));
+    }
+    if (filter.closedTo() != null) {
+      query.finishedBefore(Date.from(filter.closedTo()));
+    }
+    if (filter.outcome() != null) {
+      if ("closed".equals(filter.outcome())) {
+        // "closed" = ended any other way. A case that ended without a caseOutcome variable at all is not
+        // matched here: the history query cannot ask for a missing variable (every Foothold playbook sets one).
+        query.finished().variableValueNotEquals(OUTCOME, "recovered").variableValueNotEquals(OUTCOME, "escalated");
+      } else {
+        query.variableValueEquals(OUTCOME, filter.outcome());
+      }
+    }
+    return query;
+  }
+
+  /** Newest cases first; the id breaks ties so that pages never overlap. */
+  private static HistoricProcessInstanceQuery ordered(HistoricProcessInstanceQuery query) {
+    return query.orderByProcessInstanceStartTime().desc().orderByProcessInstanceId().asc();
+  }
+
+  private List<CaseSummary> summaries(List<HistoricProcessInstance> instances) {
+    if (instances.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Map<String, Object>> variables = new HashMap<>();
+    List<HistoricVariableInstance> found = history().createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+        .variableNameIn(CASE_VARIABLES).disableCustomObjectDeserialization().list();
+    for (HistoricVariableInstance variable : found) {
+      if (variable.getValue() != null) {
+        variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
+      }
+    }
+    return instances.stream().map(instance -> summary(instance, variables.getOrDefault(instance.getId(), Map.of()))).toList();
+  }
+
+  private CaseSummary summary(HistoricProcessInstance instance, Map<String, Object> variables) {
+    boolean open = instance.getEndTime() == null;
+    String outcome = open ? null : text(variables.get(OUTCOME));
+    if (!open && outcome == null) {
+      outcome = "closed";
+    }
+    boolean escalated = "escalated".equals(outcome) || Boolean.TRUE.equals(variables.get(ESCALATED));
+    String playbook = playbooks.of(instance.getProcessDefinitionId());
+    return new CaseSummary(instance.getId(), playbook.isEmpty() ? null : playbook, instance.getProcessDefinitionKey(),
+        text(variables.get(EMPLOYEE)), text(variables.get(EMPLOYEE_NAME)), text(variables.get(MANAGER)),
+        instant(instance.getStartTime()), instant(instance.getEndTime()), open ? "open" : "closed", outcome, escalated);
+  }
+
+  private HistoryService history() {
+    return system.engine().getHistoryService();
+  }
+
+  static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}

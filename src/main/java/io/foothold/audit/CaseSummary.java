@@ -1,0 +1,8 @@
+package io.foothold.audit;
+
+import java.time.Instant;
+
+/** One case as HR's list shows it; {@code outcome} is null while the case is open. */
+record CaseSummary(String caseId, String playbook, String processKey, String employeeId, String employeeName,
+    String managerId, Instant openedAt, Instant closedAt, String state, String outcome, boolean escalated) {
+}

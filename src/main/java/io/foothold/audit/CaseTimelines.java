@@ -1,0 +1,245 @@
+package io.foothold.audit;
+
+import static io.foothold.audit.CaseList.instant;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+import io.foothold.engine.SystemAccess;
+
+/**
+ * One case's audit trail, built from Camunda history: the case and every playbook it called (at any depth, found
+ * through the root instance id), their steps, assignments, decisions with inputs and outputs, timers, escalations,
+ * audited variable changes and comments. Private notes appear as "recorded", never with their value.
+ */
+@Component
+class CaseTimelines {
+
+  private static final Pattern ESCALATION_ELEMENT = Pattern.compile("(?i).*(escalat|seriousSignal|referr).*");
+  private static final List<String> TIMER_TYPES = List.of("intermediateTimer", "boundaryTimer", "startTimerEvent");
+
+  private final SystemAccess system;
+  private final CaseList cases;
+  private final Playbooks playbooks;
+
+  CaseTimelines(SystemAccess system, CaseList cases, Playbooks playbooks) {
+    this.system = system;
+    this.cases = cases;
+    this.playbooks = playbooks;
+  }
+
+  /** The case's timeline, oldest first; null for an unknown case. */
+  CaseTimeline of(String caseId) {
+    CaseSummary summary = cases.one(caseId);
+    if (summary == null) {
+      return null;
+    }
+    return system.call(() -> {
+      List<HistoricProcessInstance> instances = history().createHistoricProcessInstanceQuery().rootProcessInstanceId(caseId).list();
+      List<Ranked> events = new ArrayList<>();
+      List<CurrentStep> current = new ArrayList<>();
+      Map<String, HistoricActivityInstance> callers = new HashMap<>();
+      Map<String, List<HistoricActivityInstance>> activities = new HashMap<>();
+      for (HistoricProcessInstance instance : instances) {
+        List<HistoricActivityInstance> found = history().createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list();
+        activities.put(instance.getId(), found);
+        found.stream().filter(a -> a.getCalledProcessInstanceId() != null).forEach(a -> callers.put(a.getCalledProcessInstanceId(), a));
+      }
+      for (HistoricProcessInstance instance : instances) {
+        String called = caseId.equals(instance.getId()) ? null : instance.getId();
+        Timeline timeline = new Timeline(events, called);
+        lifecycle(timeline, instance, callers.get(instance.getId()), summary);
+        activities(timeline, activities.get(instance.getId()), current);
+        tasks(timeline, instance.getId(), current);
+        decisions(timeline, instance.getId());
+        variables(timeline, instance.getId());
+        comments(timeline, instance.getId());
+      }
+      events.sort(Comparator.comparing((Ranked r) -> r.event().at(), Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparingInt(Ranked::rank).thenComparingInt(Ranked::sequence));
+      return new CaseTimeline(new CaseDetail(summary, summary.closedAt() == null ? current : List.of()),
+          events.stream().map(Ranked::event).toList());
+    });
+  }
+
+  private void lifecycle(Timeline timeline, HistoricProcessInstance instance, HistoricActivityInstance caller, CaseSummary summary) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("processKey", instance.getProcessDefinitionKey());
+    String playbook = playbooks.of(instance.getProcessDefinitionId());
+    details.put("playbook", playbook.isEmpty() ? null : playbook);
+    String name = instance.getProcessDefinitionName() != null ? instance.getProcessDefinitionName() : instance.getProcessDefinitionKey();
+    if (timeline.called() == null) {
+      timeline.add(0, new TimelineEvent(instant(instance.getStartTime()), "case-opened", instance.getStartUserId(), "case opened: " + name,
+          instance.getStartActivityId(), null, details));
+      if (instance.getEndTime() != null) {
+        Map<String, Object> end = new LinkedHashMap<>(details);
+        end.put("outcome", summary.outcome());
+        end.put("endActivityId", instance.getEndActivityId());
+        end.put("reason", instance.getDeleteReason());
+        timeline.add(9, new TimelineEvent(instant(instance.getEndTime()), "case-closed", null, "case closed: " + summary.outcome(),
+            instance.getEndActivityId(), null, end));
+      }
+      return;
+    }
+    String callActivity = caller == null ? null : caller.getActivityId();
+    timeline.add(1, new TimelineEvent(instant(instance.getStartTime()), "called-playbook-started", null, "started " + name,
+        callActivity, null, details));
+    if (instance.getEndTime() != null) {
+      timeline.add(8, new TimelineEvent(instant(instance.getEndTime()), "called-playbook-ended", null, "ended " + name,
+          callActivity, null, details));
+    }
+  }
+
+  private void activities(Timeline timeline, List<HistoricActivityInstance> activities, List<CurrentStep> current) {
+    for (HistoricActivityInstance activity : activities) {
+      String type = activity.getActivityType();
+      String name = activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId();
+      if (TIMER_TYPES.contains(type)) {
+        if (activity.getEndTime() != null && !activity.isCanceled()) {
+          timeline.add(2, new TimelineEvent(instant(activity.getEndTime()), "timer-fired", null, name, activity.getActivityId(), null,
+              Map.of("activityType", type)));
+        } else if (activity.getEndTime() == null) {
+          current.add(new CurrentStep(activity.getActivityId(), name, null));
+        }
+      } else if (isEscalation(activity)) {
+        timeline.add(2, new TimelineEvent(instant(activity.getStartTime()), "escalation", null, name, activity.getActivityId(), null,
+            Map.of("activityType", type)));
+      }
+    }
+  }
+
+  private static boolean isEscalation(HistoricActivityInstance activity) {
+    String type = activity.getActivityType();
+    if (type == null || type.toLowerCase().contains("task") || "callActivity".equals(type) || "subProcess".equals(type)
+        || type.contains("Gateway")) {
+      return false;
+    }
+    return type.toLowerCase().contains("escalation") || "conditionalStartEvent".equals(type)
+        || ESCALATION_ELEMENT.matcher(activity.getActivityId()).matches();
+  }
+
+  private void tasks(Timeline timeline, String instanceId, List<CurrentStep> current) {
+    Map<String, String> completedBy = new HashMap<>();
+    for (UserOperationLogEntry entry : history().createUserOperationLogQuery().processInstanceId(instanceId)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
+      if (entry.getTaskId() != null && entry.getUserId() != null) {
+        completedBy.put(entry.getTaskId(), entry.getUserId());
+      }
+    }
+    for (HistoricTaskInstance task : history().createHistoricTaskInstanceQuery().processInstanceId(instanceId).list()) {
+      Map<String, Object> details = Map.of("taskDefinitionKey", task.getTaskDefinitionKey());
+      timeline.add(2, new TimelineEvent(instant(task.getStartTime()), "task-created", null, task.getName(), task.getTaskDefinitionKey(),
+          task.getId(), details));
+      for (HistoricIdentityLinkLog link : history().createHistoricIdentityLinkLogQuery().taskId(task.getId())
+          .type(IdentityLinkType.ASSIGNEE).operationType("add").list()) {
+        boolean claimed = link.getUserId() != null && link.getUserId().equals(link.getAssignerId());
+        timeline.add(3, new TimelineEvent(instant(link.getTime()), "task-assigned", link.getAssignerId(),
+            (claimed ? "claimed by " : "assigned to ") + link.getUserId(), task.getTaskDefinitionKey(), task.getId(),
+            Map.of("taskDefinitionKey", task.getTaskDefinitionKey(), "assignee", link.getUserId())));
+      }
+      if (task.getEndTime() == null) {
+        current.add(new CurrentStep(task.getTaskDefinitionKey(), task.getName(), task.getAssignee()));
+      } else if ("completed".equals(task.getDeleteReason())) {
+        String who = completedBy.getOrDefault(task.getId(), task.getAssignee());
+        timeline.add(4, new TimelineEvent(instant(task.getEndTime()), "task-completed", who, task.getName(), task.getTaskDefinitionKey(),
+            task.getId(), details));
+      }
+    }
+  }
+
+  private void decisions(Timeline timeline, String instanceId) {
+    for (HistoricDecisionInstance decision : history().createHistoricDecisionInstanceQuery().processInstanceId(instanceId)
+        .includeInputs().includeOutputs().disableCustomObjectDeserialization().list()) {
+      Map<String, Object> inputs = new LinkedHashMap<>();
+      for (HistoricDecisionInputInstance input : decision.getInputs()) {
+        String name = input.getClauseName() != null ? input.getClauseName() : input.getClauseId();
+        inputs.put(name, AuditValues.plain(input.getValue()));
+      }
+      Map<String, Map<String, Object>> byRule = new LinkedHashMap<>();
+      for (HistoricDecisionOutputInstance output : decision.getOutputs()) {
+        String name = output.getVariableName() != null ? output.getVariableName()
+            : output.getClauseName() != null ? output.getClauseName() : output.getClauseId();
+        byRule.computeIfAbsent(output.getRuleId() + "#" + output.getRuleOrder(), rule -> new LinkedHashMap<>())
+            .put(name, AuditValues.plain(output.getValue()));
+      }
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("decisionKey", decision.getDecisionDefinitionKey());
+      details.put("decisionName", decision.getDecisionDefinitionName());
+      details.put("inputs", inputs);
+      details.put("outputs", new ArrayList<>(byRule.values()));
+      String what = decision.getDecisionDefinitionName() != null ? decision.getDecisionDefinitionName() : decision.getDecisionDefinitionKey();
+      timeline.add(5, new TimelineEvent(instant(decision.getEvaluationTime()), "decision", decision.getUserId(), what,
+          decision.getActivityId(), null, details));
+    }
+  }
+
+  private void variables(Timeline timeline, String instanceId) {
+    for (HistoricDetail detail : history().createHistoricDetailQuery().processInstanceId(instanceId).variableUpdates()
+        .disableCustomObjectDeserialization().orderByTime().asc().list()) {
+      if (!(detail instanceof HistoricVariableUpdate update) || !AuditValues.isAudited(update.getVariableName())) {
+        continue;
+      }
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("name", update.getVariableName());
+      if (AuditValues.isPrivate(update.getVariableName())) {
+        // Only that a note exists: its value is not read, whatever history holds.
+        details.put("private", true);
+        timeline.add(6, new TimelineEvent(instant(detail.getTime()), "variable-changed", null, "private note recorded", null,
+            detail.getTaskId(), details));
+        continue;
+      }
+      details.put("value", AuditValues.plain(update.getValue()));
+      timeline.add(6, new TimelineEvent(instant(detail.getTime()), "variable-changed", null, update.getVariableName() + " changed", null,
+          detail.getTaskId(), details));
+    }
+  }
+
+  private void comments(Timeline timeline, String instanceId) {
+    for (Comment comment : system.engine().getTaskService().getProcessInstanceComments(instanceId)) {
+      timeline.add(7, new TimelineEvent(instant(comment.getTime()), "comment", comment.getUserId(), comment.getFullMessage(), null,
+          comment.getTaskId(), Map.of()));
+    }
+  }
+
+  private HistoryService history() {
+    return system.engine().getHistoryService();
+  }
+
+  /** Events of one instance; a called playbook's events carry its instance id. */
+  private record Timeline(List<Ranked> events, String called) {
+
+    void add(int rank, TimelineEvent event) {
+      TimelineEvent placed = event;
+      if (called != null) {
+        Map<String, Object> details = new LinkedHashMap<>(event.details());
+        details.put("calledInstanceId", called);
+        placed = new TimelineEvent(event.at(), event.kind(), event.who(), event.what(), event.activityId(), event.taskId(), details);
+      }
+      events.add(new Ranked(placed, rank, events.size()));
+    }
+  }
+
+  /** Events at the same instant keep a sensible order: opening first, closing last, otherwise as found. */
+  private record Ranked(TimelineEvent event, int rank, int sequence) {
+  }
+}
