@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.foothold.support.ProcessTests;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -480,12 +481,7 @@ class MicroConfidenceLoopProcessTest {
   }
 
   private ProcessInstance startLoop(String managerId, VariableMap startForm) {
-    engine.getIdentityService().setAuthenticatedUserId(managerId);
-    try {
-      return engine.getRuntimeService().startProcessInstanceByKey("MicroConfidenceLoop", startForm);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return ProcessTests.startAs(engine.getProcessEngine(), managerId, "MicroConfidenceLoop", startForm);
   }
 
   @SuppressWarnings("unchecked")
@@ -501,25 +497,18 @@ class MicroConfidenceLoopProcessTest {
   }
 
   private long historyCount(ProcessInstance pi, String activityId) {
-    return engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(pi.getId()).activityId(activityId).count();
+    return ProcessTests.historyCount(engine.getProcessEngine(), pi, activityId);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Form payloads (keys as in the forms, values as Tasklist types them)
 
   private static VariableMap noSignal() {
-    return Variables.createVariables()
-        .putValue("seriousSignal", false)
-        .putValue("seriousSignalKinds", new ArrayList<String>())
-        .putValue("seriousSignalNote", null);
+    return ProcessTests.noSignal();
   }
 
   private static Map<String, Object> seriousSignal(String... kinds) {
-    return Variables.createVariables()
-        .putValue("seriousSignal", true)
-        .putValue("seriousSignalKinds", List.of(kinds))
-        .putValue("seriousSignalNote", "Said they feel overwhelmed by every task.");
+    return ProcessTests.seriousSignal("Said they feel overwhelmed by every task.", kinds);
   }
 
   private static VariableMap startForm(String employeeId, int loopWeeks) {

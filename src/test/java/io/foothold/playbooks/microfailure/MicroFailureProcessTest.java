@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.foothold.engine.WorkingDays;
+import io.foothold.support.ProcessTests;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -504,12 +505,7 @@ class MicroFailureProcessTest {
   }
 
   private ProcessInstance openCaseWithoutCounting(VariableMap startForm) {
-    engine.getIdentityService().setAuthenticatedUserId(MANAGER);
-    try {
-      return engine.getRuntimeService().startProcessInstanceByKey("MicroFailure", startForm);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return ProcessTests.startAs(engine.getProcessEngine(), MANAGER, "MicroFailure", startForm);
   }
 
   @SuppressWarnings("unchecked")
@@ -518,8 +514,7 @@ class MicroFailureProcessTest {
   }
 
   private long historyCount(ProcessInstance pi, String activityId) {
-    return engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(pi.getId()).activityId(activityId).count();
+    return ProcessTests.historyCount(engine.getProcessEngine(), pi, activityId);
   }
 
   private long openTasks(ProcessInstance pi, String taskKey) {
@@ -532,18 +527,12 @@ class MicroFailureProcessTest {
   static final String SIGNAL_NOTE = "Said they barely sleep and dread opening their inbox at home.";
 
   private static VariableMap noSignal() {
-    return Variables.createVariables()
-        .putValue("seriousSignal", false)
-        .putValue("seriousSignalKinds", new ArrayList<String>())
-        .putValue("seriousSignalNote", null);
+    return ProcessTests.noSignal();
   }
 
   /** Checkbox first, then kinds and note: the order the form lays them out. */
   private static Map<String, Object> seriousSignal(String... kinds) {
-    return Variables.createVariables()
-        .putValue("seriousSignal", true)
-        .putValue("seriousSignalKinds", List.of(kinds))
-        .putValue("seriousSignalNote", SIGNAL_NOTE);
+    return ProcessTests.seriousSignal(SIGNAL_NOTE, kinds);
   }
 
   private static VariableMap intakeForm(String... nearbyPatterns) {

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.foothold.engine.WorkingDays;
 import io.foothold.escalation.ForwardConcernToCase;
+import io.foothold.support.ProcessTests;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -598,24 +599,14 @@ class RecoveryArcProcessTest {
   }
 
   private ProcessInstance openCase(String managerId, VariableMap startForm) {
-    engine.getIdentityService().setAuthenticatedUserId(managerId);
-    try {
-      return engine.getRuntimeService().startProcessInstanceByKey("RecoveryArc", startForm);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return ProcessTests.startAs(engine.getProcessEngine(), managerId, "RecoveryArc", startForm);
   }
 
   private ProcessInstance raiseConcern(String managerId, String caseId) {
-    engine.getIdentityService().setAuthenticatedUserId(managerId);
-    try {
-      return engine.getRuntimeService().startProcessInstanceByKey("RaiseConcern", Variables.createVariables()
-          .putValue("caseId", caseId)
-          .putValueTyped("seriousSignalKinds", SpinValues.jsonValue("[\"prolonged-withdrawal\"]").create())
-          .putValue("seriousSignalNote", "Missed three days without notice and avoids the team channel."));
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return ProcessTests.startAs(engine.getProcessEngine(), managerId, "RaiseConcern", Variables.createVariables()
+        .putValue("caseId", caseId)
+        .putValueTyped("seriousSignalKinds", SpinValues.jsonValue("[\"prolonged-withdrawal\"]").create())
+        .putValue("seriousSignalNote", "Missed three days without notice and avoids the team channel."));
   }
 
   @SuppressWarnings("unchecked")
@@ -624,25 +615,18 @@ class RecoveryArcProcessTest {
   }
 
   private long historyCount(ProcessInstance pi, String activityId) {
-    return engine.getHistoryService().createHistoricActivityInstanceQuery()
-        .processInstanceId(pi.getId()).activityId(activityId).count();
+    return ProcessTests.historyCount(engine.getProcessEngine(), pi, activityId);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Form payloads (keys as in the spec, values as Tasklist types them)
 
   private static VariableMap noSignal() {
-    return Variables.createVariables()
-        .putValue("seriousSignal", false)
-        .putValue("seriousSignalKinds", new ArrayList<String>())
-        .putValue("seriousSignalNote", null);
+    return ProcessTests.noSignal();
   }
 
   private static Map<String, Object> seriousSignal(String... kinds) {
-    return Variables.createVariables()
-        .putValue("seriousSignal", true)
-        .putValue("seriousSignalKinds", List.of(kinds))
-        .putValue("seriousSignalNote", "Said they cannot sleep and feel overwhelmed by every task.");
+    return ProcessTests.seriousSignal("Said they cannot sleep and feel overwhelmed by every task.", kinds);
   }
 
   private static VariableMap openCaseForm(String failureKind) {

@@ -1,0 +1,49 @@
+package io.foothold.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+
+/** What every engine-only playbook test needs: starting as a manager, the serious-signal block, history counts. */
+public final class ProcessTests {
+
+  private ProcessTests() {
+  }
+
+  /** Starts a process as this signed-in user, so the start event's initiator (managerId) is set as in Tasklist. */
+  public static ProcessInstance startAs(ProcessEngine engine, String userId, String processKey, Map<String, Object> variables) {
+    engine.getIdentityService().setAuthenticatedUserId(userId);
+    try {
+      return engine.getRuntimeService().startProcessInstanceByKey(processKey, variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** The serious-signal block left unticked, as every form sends it. */
+  public static VariableMap noSignal() {
+    return Variables.createVariables()
+        .putValue("seriousSignal", false)
+        .putValue("seriousSignalKinds", new ArrayList<String>())
+        .putValue("seriousSignalNote", null);
+  }
+
+  /** The serious-signal block ticked with these kinds and a note. */
+  public static VariableMap seriousSignal(String note, String... kinds) {
+    return Variables.createVariables()
+        .putValue("seriousSignal", true)
+        .putValue("seriousSignalKinds", List.of(kinds))
+        .putValue("seriousSignalNote", note);
+  }
+
+  /** How often the instance passed this activity. */
+  public static long historyCount(ProcessEngine engine, ProcessInstance pi, String activityId) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(pi.getId()).activityId(activityId).count();
+  }
+}
