@@ -50,7 +50,27 @@ class PlaybookDeployer implements ApplicationRunner {
     deployAll();
   }
 
-  void deployAll() {
+  /**
+   * Checks and deploys one playbook again, as it is now on disk (live reload). A playbook that fails keeps its
+   * last good version serving; the returned state says why.
+   */
+  synchronized PlaybookState redeploy(String id) {
+    PlaybookDiscovery.Result everything = discovery.discover();
+    PlaybookValidator.Known known = PlaybookValidator.declaredBy(everything.playbooks(), deployedDefinitions());
+    everything.failures().stream().filter(failure -> failure.id().equals(id))
+        .forEach(failure -> fail(failure.id(), failure.origin(), List.of(failure.reason())));
+    everything.playbooks().stream().filter(playbook -> playbook.id().equals(id)).forEach(playbook -> {
+      List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known);
+      if (problems.isEmpty()) {
+        deploy(playbook);
+      } else {
+        fail(playbook, problems.stream().map(PlaybookValidator.Problem::toString).toList());
+      }
+    });
+    return registry.find(id).orElse(null);
+  }
+
+  synchronized void deployAll() {
     PlaybookDiscovery.Result found = discovery.discover();
     found.failures().forEach(failure -> fail(failure.id(), failure.origin(), List.of(failure.reason())));
     PlaybookValidator.Known known = PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions());

@@ -48,17 +48,53 @@ class PlaybookDiscovery {
   }
 
   private final Path pluginsDir;
+  private final Path designerFolders;
 
-  PlaybookDiscovery(@Value("${foothold.plugins.dir:plugins}") Path pluginsDir) {
+  PlaybookDiscovery(@Value("${foothold.plugins.dir:plugins}") Path pluginsDir,
+      @Value("${foothold.playbooks.folder:}") String designerFolders) {
     this.pluginsDir = pluginsDir;
+    this.designerFolders = designerFolders == null || designerFolders.isBlank() ? null : Path.of(designerFolders);
   }
 
+  /** Every playbook: built-in ones, replaced by the designers' folder copy where there is one, then plugins. */
   Result discover() {
     List<Playbook> playbooks = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     discoverBuiltIn(playbooks, failures);
+    discoverDesignerFolders(playbooks, failures);
     discoverPlugins(playbooks, failures);
     return new Result(playbooks, failures);
+  }
+
+  /** The designers' folders, if configured and present; a playbook found there replaces the jar's copy. */
+  Path designerFolders() {
+    return designerFolders != null && Files.isDirectory(designerFolders.resolve("seeds")) ? designerFolders : null;
+  }
+
+  /** Re-reads one playbook from wherever it lives now (designers' folders first, then the jar). */
+  Result rediscover(String id) {
+    Result all = discover();
+    return new Result(
+        all.playbooks().stream().filter(playbook -> playbook.id().equals(id)).toList(),
+        all.failures().stream().filter(failure -> failure.id().equals(id)).toList());
+  }
+
+  private void discoverDesignerFolders(List<Playbook> playbooks, List<Failure> failures) {
+    Path root = designerFolders();
+    if (root == null) {
+      return;
+    }
+    PlaybookSource source = PlaybookSource.designerFolders(root);
+    try (Stream<Path> folders = Files.list(root.resolve("seeds"))) {
+      for (Path folder : folders.sorted().filter(f -> Files.isRegularFile(f.resolve("playbook.yaml"))).toList()) {
+        String id = folder.getFileName().toString();
+        playbooks.removeIf(playbook -> playbook.id().equals(id));
+        failures.removeIf(failure -> failure.id().equals(id));
+        load(id, source, Map.of(), playbooks, failures);
+      }
+    } catch (IOException e) {
+      failures.add(new Failure("(folders)", root.toString(), "Could not list the designers' folders: " + e.getMessage()));
+    }
   }
 
   private void discoverBuiltIn(List<Playbook> playbooks, List<Failure> failures) {

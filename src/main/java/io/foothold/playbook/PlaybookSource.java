@@ -45,6 +45,38 @@ interface PlaybookSource {
     };
   }
 
+  /**
+   * The designers' folders next to the app ({@code <root>/processes/<id>/…}, {@code <root>/forms/<id>/…},
+   * {@code <root>/seeds/<id>/…}): what Camunda Modeler saves is what gets deployed.
+   */
+  static PlaybookSource designerFolders(Path root) {
+    Path base = root.toAbsolutePath().normalize();
+    return new PlaybookSource() {
+      @Override
+      public String describe() {
+        return "folder " + base;
+      }
+
+      @Override
+      public Optional<byte[]> read(String path) {
+        Path file = base.resolve(path).normalize();
+        if (!file.startsWith(base) || !java.nio.file.Files.isRegularFile(file)) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(java.nio.file.Files.readAllBytes(file));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public ClassLoader classLoader() {
+        return PlaybookSource.class.getClassLoader();
+      }
+    };
+  }
+
   /** A plugin jar or folder, read through its own class loader so only its own files are seen. */
   static PlaybookSource plugin(Path location, URLClassLoader pluginLoader) {
     return new PlaybookSource() {

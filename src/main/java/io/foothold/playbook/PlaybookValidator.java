@@ -83,7 +83,8 @@ final class PlaybookValidator {
     for (String file : d.processes()) {
       checkProcess(playbook, d.processPath(file), known, ownProcesses, problems);
     }
-    for (String entry : d.entryProcesses()) {
+    boolean modelsParsed = problems.stream().noneMatch(problem -> problem.message().startsWith("does not parse"));
+    for (String entry : modelsParsed ? d.entryProcesses() : List.<String>of()) {
       if (!ownProcesses.contains(entry)) {
         problems.add(new Problem(descriptorFile, entry, "entry process '" + entry + "' is not defined in the playbook's processes"));
       }
@@ -243,12 +244,18 @@ final class PlaybookValidator {
     }
   }
 
+  /** The parser's own words, with the line it stopped at when it says (SAX does). */
   private static String rootMessage(Throwable e) {
     Throwable root = e;
+    Integer line = null;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
+      if (root instanceof org.xml.sax.SAXParseException sax && sax.getLineNumber() > 0) {
+        line = sax.getLineNumber();
+      }
     }
-    return root.getMessage() != null ? root.getMessage() : e.getMessage();
+    String message = root.getMessage() != null ? root.getMessage() : e.getMessage();
+    return line == null ? message : "line " + line + ": " + message;
   }
 
   private static boolean blank(String s) {

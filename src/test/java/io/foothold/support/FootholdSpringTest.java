@@ -9,17 +9,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
+import io.foothold.playbook.DesignerSandboxFolder;
 import io.foothold.playbook.ExamplePluginsFolder;
 
 /**
- * The whole app on a random port with the demo directory, a private in-memory database and the example
- * plugins folder. Every Spring Boot test uses it, so they all share one application context (see
+ * The whole app on a random port with the demo directory, a private in-memory database, the example
+ * plugins folder and a designers' sandbox folder with live reload on. Every Spring Boot test uses it, so they all share one application context (see
  * {@link ExamplePluginsFolder} for why that matters); each test opens its own cases.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@ContextConfiguration(initializers = ExamplePluginsFolder.class)
+@ContextConfiguration(initializers = {ExamplePluginsFolder.class, DesignerSandboxFolder.class})
 public @interface FootholdSpringTest {
 }

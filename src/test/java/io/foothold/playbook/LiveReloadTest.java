@@ -1,0 +1,195 @@
+package io.foothold.playbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import io.foothold.support.FootholdSpringTest;
+
+/**
+ * The designer loop: a file saved in the designers' folder is checked and deployed within seconds; a broken
+ * one is refused with file, element and reason while the last good version keeps serving. Waits are bounded
+ * polls, never fixed sleeps; each test prints its save-to-live time.
+ */
+@FootholdSpringTest
+class LiveReloadTest {
+
+  private static final String BPMN = "processes/designer-sandbox/sandbox.bpmn";
+  private static final String FORM = "forms/designer-sandbox/step.form";
+  private static final Duration LIMIT = Duration.ofSeconds(15);
+
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired FormService forms;
+  @Autowired PlaybookRegistry registry;
+  @Autowired PlaybookDeployer deployer;
+  @Autowired TestRestTemplate web;
+
+  @AfterEach
+  void restoreTheSandbox() throws IOException {
+    boolean changed = restore(BPMN) | restore(FORM);
+    if (changed) {
+      awaitState(PlaybookState.Status.DEPLOYED);
+    }
+  }
+
+  @Test
+  void anUnchangedRestartDeploysNothing() {
+    long before = repository.createDeploymentQuery().count();
+
+    deployer.deployAll();
+
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void aSavedFormReachesOpenTasksWithoutANewProcessVersion() throws IOException {
+    String taskId = startSandboxAndGetTask();
+    int processVersion = latest().getVersion();
+    String label = "Note, saved at " + System.nanoTime();
+
+    long millis = saveAndWait(FORM, original(FORM).replace("Note, first version", label),
+        () -> deployedTaskForm(taskId).contains(label));
+
+    System.out.println("Live reload, form saved to live in " + millis + " ms");
+    assertThat(latest().getVersion()).as("a form change makes no new process version").isEqualTo(processVersion);
+    String lastDeployment = repository.createDeploymentQuery().orderByDeploymentTime().desc().list().get(0).getId();
+    assertThat(repository.getDeploymentResourceNames(lastDeployment)).containsExactly("designer-sandbox/step.form");
+  }
+
+  @Test
+  void aSavedModelBecomesTheVersionThatStarts() throws IOException {
+    int before = latest().getVersion();
+    String name = "Do the step, revised " + System.nanoTime();
+
+    long millis = saveAndWait(BPMN, original(BPMN).replace("name=\"Do the step\"", "name=\"" + name + "\""),
+        () -> latest().getVersion() > before);
+
+    System.out.println("Live reload, model saved to startable in " + millis + " ms");
+    String instance = runtime.startProcessInstanceByKey("DesignerSandbox").getId();
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getName()).isEqualTo(name);
+  }
+
+  @Test
+  void aBrokenModelIsRefusedWithFileLineAndReasonWhileTheLastGoodVersionServes() throws IOException {
+    ProcessDefinition good = latest();
+    String bpmn = original(BPMN);
+
+    save(BPMN, bpmn.substring(0, bpmn.indexOf("<bpmn:endEvent")));
+    PlaybookState state = awaitState(PlaybookState.Status.FAILED);
+
+    assertThat(state.reason()).contains(BPMN).contains("does not parse as BPMN").containsPattern("(?i)line[ =]\\d+");
+    assertThat(latest().getId()).isEqualTo(good.getId());
+    assertThat(runtime.startProcessInstanceByKey("DesignerSandbox").getProcessDefinitionId()).isEqualTo(good.getId());
+    assertThat(web.withBasicAuth("dana", "demo").getForEntity("/api/playbooks/designer-sandbox", String.class).getBody())
+        .contains("FAILED").contains("does not parse as BPMN");
+  }
+
+  @Test
+  void aBrokenFormIsRefusedWithItsFileName() throws IOException {
+    String taskId = startSandboxAndGetTask();
+
+    save(FORM, "{ \"id\": \"designer-sandbox-step\", \"components\": [ ");
+    PlaybookState state = awaitState(PlaybookState.Status.FAILED);
+
+    assertThat(state.reason()).contains(FORM).contains("is not valid JSON");
+    assertThat(deployedTaskForm(taskId)).as("open tasks keep the last good form").contains("\"components\"");
+  }
+
+  @Test
+  void aUserTaskWithoutAFormIsRefusedNamingTheElement() throws IOException {
+    int before = latest().getVersion();
+
+    save(BPMN, original(BPMN).replace(" camunda:formRef=\"designer-sandbox-step\" camunda:formRefBinding=\"latest\"", ""));
+    PlaybookState state = awaitState(PlaybookState.Status.FAILED);
+
+    assertThat(state.reason()).contains(BPMN).contains("[Task_Step]").contains("user task has no form");
+    assertThat(latest().getVersion()).isEqualTo(before);
+  }
+
+  private String startSandboxAndGetTask() {
+    String instance = runtime.startProcessInstanceByKey("DesignerSandbox").getId();
+    return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+  }
+
+  private ProcessDefinition latest() {
+    return repository.createProcessDefinitionQuery().processDefinitionKey("DesignerSandbox").latestVersion().singleResult();
+  }
+
+  private String deployedTaskForm(String taskId) {
+    try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long saveAndWait(String file, String content, BooleanSupplier live) throws IOException {
+    long started = System.nanoTime();
+    save(file, content);
+    await(live);
+    return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  private PlaybookState awaitState(PlaybookState.Status status) {
+    await(() -> registry.find("designer-sandbox").map(s -> s.status() == status && s.checkedAt() != null).orElse(false)
+        && registry.find("designer-sandbox").get().checkedAt().isAfter(lastSave));
+    return registry.find("designer-sandbox").orElseThrow();
+  }
+
+  private java.time.Instant lastSave = java.time.Instant.EPOCH;
+
+  private void save(String file, String content) throws IOException {
+    lastSave = java.time.Instant.now();
+    Files.writeString(DesignerSandboxFolder.folder().resolve(file), content);
+  }
+
+  /** Puts the test resource's version back; true when the file had been changed. */
+  private boolean restore(String file) throws IOException {
+    String original = original(file);
+    Path copy = DesignerSandboxFolder.folder().resolve(file);
+    if (Files.readString(copy).equals(original)) {
+      return false;
+    }
+    save(file, original);
+    return true;
+  }
+
+  private static String original(String file) throws IOException {
+    try (InputStream in = LiveReloadTest.class.getClassLoader().getResourceAsStream("designer-sandbox/" + file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void await(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + LIMIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Not live within " + LIMIT.toSeconds() + " s");
+      }
+      try {
+        Thread.sleep(50); // polling interval of a bounded wait, not a timing assumption
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
