@@ -1,0 +1,132 @@
+package io.foothold.analytics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.foothold.engine.SystemAccess;
+
+/**
+ * Reads what HR's analytics needs from process history (HR may read all of it, so through {@link SystemAccess})
+ * and hands it to {@link AnalyticsCalculator}. A case is a root process instance with {@code managerId} and
+ * {@code employeeId}; its called instances (e.g. a micro-confidence loop) count towards it.
+ */
+@Service
+public class AnalyticsService {
+
+  static final String CONFIDENCE = "confidenceRating";
+  private static final List<String> CASE_VARIABLES = List.of("managerId", "employeeId", "caseOutcome", "escalated", "chosenSupports");
+
+  private final SystemAccess system;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public AnalyticsService(SystemAccess system) {
+    this.system = system;
+  }
+
+  public AuditAnalytics analytics() {
+    return system.call(() -> {
+      HistoryService history = system.engine().getHistoryService();
+      Map<String, String> phaseNames = new HashMap<>();
+      List<CaseFacts> cases = readCases(history, phaseNames);
+      return AnalyticsCalculator.compute(cases, phaseNames);
+    });
+  }
+
+  private List<CaseFacts> readCases(HistoryService history, Map<String, String> phaseNames) {
+    List<HistoricProcessInstance> roots = history.createHistoricProcessInstanceQuery().rootProcessInstances().list();
+
+    // name -> instance id -> value; "escalated" counts wherever in the case (called instances too) it was set
+    Map<String, Map<String, Object>> variables = new HashMap<>();
+    Set<String> escalatedCases = new java.util.HashSet<>();
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+        .variableNameIn(CASE_VARIABLES.toArray(String[]::new)).list()) {
+      variables.computeIfAbsent(v.getName(), n -> new HashMap<>()).put(v.getProcessInstanceId(), v.getValue());
+      if ("escalated".equals(v.getName()) && Boolean.TRUE.equals(v.getValue())) {
+        escalatedCases.add(rootOf(v.getRootProcessInstanceId(), v.getProcessInstanceId()));
+      }
+    }
+    Map<String, Object> managers = variables.getOrDefault("managerId", Map.of());
+    Map<String, Object> employees = variables.getOrDefault("employeeId", Map.of());
+    List<HistoricProcessInstance> caseInstances = roots.stream()
+        .filter(p -> managers.get(p.getId()) != null && employees.get(p.getId()) != null)
+        .toList();
+    Set<String> caseIds = caseInstances.stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+
+    Map<String, Map<String, Long>> phases = new HashMap<>();
+    for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().activityType("userTask").finished()
+        .orderByHistoricActivityInstanceStartTime().asc().list()) {
+      String caseId = rootOf(a.getRootProcessInstanceId(), a.getProcessInstanceId());
+      if (caseIds.contains(caseId) && a.getDurationInMillis() != null) {
+        phases.computeIfAbsent(caseId, id -> new LinkedHashMap<>()).merge(a.getActivityId(), a.getDurationInMillis(), Long::sum);
+        if (a.getActivityName() != null) {
+          phaseNames.putIfAbsent(a.getActivityId(), a.getActivityName());
+        }
+      }
+    }
+
+    Map<String, List<Double>> ratings = new HashMap<>();
+    for (HistoricDetail d : history.createHistoricDetailQuery().variableUpdates().variableNameLike(CONFIDENCE)
+        .orderByTime().asc().orderPartiallyByOccurrence().asc().list()) {
+      String caseId = rootOf(d.getRootProcessInstanceId(), d.getProcessInstanceId());
+      if (caseIds.contains(caseId) && d instanceof HistoricVariableUpdate update
+          && CONFIDENCE.equals(update.getVariableName()) && update.getValue() instanceof Number rating) {
+        ratings.computeIfAbsent(caseId, id -> new ArrayList<>()).add(rating.doubleValue());
+      }
+    }
+
+    Map<String, Object> outcomes = variables.getOrDefault("caseOutcome", Map.of());
+    Map<String, Object> supports = variables.getOrDefault("chosenSupports", Map.of());
+    return caseInstances.stream().map(p -> new CaseFacts(
+        p.getId(),
+        p.getStartTime().toInstant(),
+        p.getEndTime() == null ? null : p.getEndTime().toInstant(),
+        outcomes.get(p.getId()) == null ? null : String.valueOf(outcomes.get(p.getId())),
+        escalatedCases.contains(p.getId()),
+        supportIds(supports.get(p.getId())),
+        phases.getOrDefault(p.getId(), Map.of()),
+        ratings.getOrDefault(p.getId(), List.of()))).toList();
+  }
+
+  private static String rootOf(String root, String instance) {
+    return root != null ? root : instance;
+  }
+
+  /** chosenSupports is a list (decision result), a Json variable (Tasklist checklist) or JSON text. */
+  List<String> supportIds(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof Collection<?> list) {
+      return list.stream().filter(java.util.Objects::nonNull).map(String::valueOf).toList();
+    }
+    try {
+      JsonNode node = json.readTree(String.valueOf(value));
+      if (node.isArray()) {
+        List<String> ids = new ArrayList<>();
+        node.forEach(element -> ids.add(element.isTextual() ? element.asText() : element.toString()));
+        return ids;
+      }
+      return node.isTextual() ? List.of(node.asText()) : List.of();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+      return List.of(String.valueOf(value));
+    }
+  }
+
+}

@@ -1,0 +1,33 @@
+package io.foothold.analytics;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What analytics needs to know of one case, read from history: when it opened and closed, how it ended,
+ * which supports were chosen, how long each step took (milliseconds per user-task activity id, visits added up,
+ * in the order the case first reached them) and the confidence ratings in the order they were given.
+ */
+record CaseFacts(
+    String caseId,
+    Instant openedAt,
+    Instant closedAt,
+    String outcome,
+    boolean escalated,
+    List<String> chosenSupports,
+    Map<String, Long> phaseMillis,
+    List<Double> confidenceRatings) {
+
+  boolean closed() {
+    return closedAt != null;
+  }
+
+  boolean recovered() {
+    return "recovered".equals(outcome);
+  }
+
+  boolean wasEscalated() {
+    return escalated || "escalated".equals(outcome);
+  }
+}

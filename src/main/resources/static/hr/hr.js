@@ -1,0 +1,115 @@
+/*
+ * Shared by Foothold's HR pages. Reads /api/audit/* with the Tasklist session (same sign-in as Tasklist).
+ * Every value from the API reaches the page through textContent or attributes set one by one: never innerHTML.
+ */
+(function () {
+  'use strict';
+
+  var TASKLIST = '/camunda/app/tasklist/';
+  var HIDDEN = 'fewer than 5 cases — hidden to protect privacy';
+
+  /** Builds an element; children are elements or text (strings become text nodes, never markup). */
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      var value = attrs[name];
+      if (value === null || value === undefined || value === false) { return; }
+      if (name === 'text') { node.textContent = String(value); }
+      else if (name === 'className') { node.className = String(value); }
+      else { node.setAttribute(name, String(value)); }
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      append(node, arguments[i]);
+    }
+    return node;
+  }
+
+  function append(parent, child) {
+    if (child === null || child === undefined) { return; }
+    if (Array.isArray(child)) { child.forEach(function (c) { append(parent, c); }); return; }
+    parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+
+  function clear(node) {
+    while (node.firstChild) { node.removeChild(node.firstChild); }
+    return node;
+  }
+
+  /** Shows a message in the page's #notice area (text only); with a link when given. */
+  function notice(message, link) {
+    var box = document.getElementById('notice');
+    if (!box) { return; }
+    clear(box);
+    append(box, message);
+    if (link) {
+      append(box, ' ');
+      append(box, el('a', { href: link.href, text: link.text }));
+    }
+    box.hidden = false;
+  }
+
+  function ApiError(status, message) {
+    this.status = status;
+    this.message = message;
+  }
+
+  /** GET JSON from the audit API with the browser session; 401 and 403 become a message for the person. */
+  function getJson(path) {
+    return fetch(path, {
+      credentials: 'same-origin',
+      headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+    }).then(function (response) {
+      if (response.status === 401) {
+        notice('You are not signed in. Sign in to Tasklist with your Foothold account, then come back to this page.',
+          { href: TASKLIST, text: 'Sign in to Tasklist' });
+        throw new ApiError(401, 'not signed in');
+      }
+      if (response.status === 403) {
+        notice('These pages are for HR. Your account is not in the HR group, so the case audit is not shown.');
+        throw new ApiError(403, 'not HR');
+      }
+      if (response.status === 404) {
+        notice('Not found: the case may have been erased, or the link is wrong.');
+        throw new ApiError(404, 'not found');
+      }
+      if (!response.ok) {
+        notice('The audit service answered ' + response.status + '. Try again in a moment.');
+        throw new ApiError(response.status, 'failed');
+      }
+      return response.json();
+    }, function () {
+      notice('The audit service cannot be reached. Check your connection and try again.');
+      throw new ApiError(0, 'unreachable');
+    });
+  }
+
+  /** An ISO-8601 instant as the reader's local date and time; empty for none. */
+  function dateTime(iso) {
+    if (!iso) { return ''; }
+    var d = new Date(iso);
+    return isNaN(d.getTime()) ? String(iso) : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  function date(iso) {
+    if (!iso) { return ''; }
+    var d = new Date(iso);
+    return isNaN(d.getTime()) ? String(iso) : d.toLocaleDateString(undefined, { dateStyle: 'medium' });
+  }
+
+  function param(name) {
+    return new URLSearchParams(window.location.search).get(name);
+  }
+
+  /** Swallows the errors getJson already explained on the page; logs anything else. */
+  function explained(error) {
+    if (!(error instanceof ApiError)) {
+      notice('Something went wrong while showing this page.');
+      if (window.console) { console.error(error); }
+    }
+  }
+
+  window.Hr = {
+    el: el, clear: clear, append: append, notice: notice, getJson: getJson, explained: explained,
+    dateTime: dateTime, date: date, param: param, HIDDEN: HIDDEN
+  };
+})();

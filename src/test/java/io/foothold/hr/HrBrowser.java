@@ -1,0 +1,129 @@
+package io.foothold.hr;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium for the HR pages, started the way the Tasklist browser test starts it (no Selenium
+ * Manager, nothing downloaded), with the Tasklist sign-in. Fails, never skips, when the browser is missing.
+ */
+final class HrBrowser implements AutoCloseable {
+
+  static final String CHROMIUM = System.getProperty("foothold.chromium", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("foothold.chromedriver", "/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final String baseUrl;
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final Path profileDir;
+
+  private HrBrowser(String baseUrl, WebDriver driver, Path profileDir) {
+    this.baseUrl = baseUrl;
+    this.driver = driver;
+    this.profileDir = profileDir;
+    this.wait = new WebDriverWait(driver, WAIT);
+  }
+
+  static HrBrowser open(String baseUrl) throws IOException {
+    for (String binary : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!new File(binary).canExecute()) {
+        throw new IllegalStateException(binary + " is missing: install Debian's chromium and chromium-driver "
+            + "(apt-get install -y chromium chromium-driver); the HR pages browser test needs them");
+      }
+    }
+    Path profile = Files.createTempDirectory("foothold-chromium-hr-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1280,1000", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort()
+        .build();
+    return new HrBrowser(baseUrl, new ChromeDriver(service, options), profile);
+  }
+
+  /** Signs in on the Tasklist login page (the same selectors as the Tasklist browser test): the session is what /api reads. */
+  void loginToTasklist(String user, String password) {
+    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    waitForDocument();
+    username.sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+  }
+
+  void get(String path) {
+    driver.get(baseUrl + path);
+    waitForDocument();
+  }
+
+  WebElement waitFor(By locator) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  void waitUntil(ExpectedCondition<?> condition) {
+    wait.until(condition);
+  }
+
+  List<WebElement> all(By locator) {
+    return driver.findElements(locator);
+  }
+
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  void resize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
+  void screenshot(Path path) throws IOException {
+    Files.createDirectories(path.toAbsolutePath().getParent());
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), path, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  void dumpPage(Path path) throws IOException {
+    Files.createDirectories(path.toAbsolutePath().getParent());
+    Files.writeString(path, driver.getPageSource());
+  }
+
+  private void waitForDocument() {
+    wait.until((ExpectedCondition<Boolean>) d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profileDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
