@@ -46,6 +46,7 @@ public final class LintWorkspace {
   }
 
   private static final Pattern PLAYBOOK_FILE = Pattern.compile("(?:^|.*/)(processes|forms|seeds)/([^/]+)/([^/]+)$");
+  private static final Pattern SAX_LINE = Pattern.compile("\\bLine=(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -261,10 +262,18 @@ public final class LintWorkspace {
     return new Finding(path, elementId, lineOf(path, elementId), rule, severity, message);
   }
 
+  /**
+   * The line of a parse error: from a SAXParseException in the cause chain, or from the "Line=N" that
+   * Camunda's own error handler writes into the SAXException it throws instead.
+   */
   private static Integer saxLine(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SAXParseException sax && sax.getLineNumber() > 0) {
         return sax.getLineNumber();
+      }
+      Matcher line = t.getMessage() == null ? null : SAX_LINE.matcher(t.getMessage());
+      if (line != null && line.find()) {
+        return Integer.valueOf(line.group(1));
       }
     }
     return null;
