@@ -75,11 +75,22 @@ class CaseTimelines {
         variables(timeline, instance.getId());
         comments(timeline, instance.getId());
       }
-      events.sort(Comparator.comparing((Ranked r) -> r.event().at(), Comparator.nullsLast(Comparator.naturalOrder()))
+      // The start form's variables are written a moment before the instance's start time: opening and closing
+      // the case frame everything else whatever the clock says.
+      events.sort(Comparator.comparingInt((Ranked r) -> frame(r.event().kind()))
+          .thenComparing((Ranked r) -> r.event().at(), Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparingInt(Ranked::rank).thenComparingInt(Ranked::sequence));
       return new CaseTimeline(new CaseDetail(summary, summary.closedAt() == null ? current : List.of()),
           events.stream().map(Ranked::event).toList());
     });
+  }
+
+  private static int frame(String kind) {
+    return switch (kind) {
+      case "case-opened" -> 0;
+      case "case-closed" -> 2;
+      default -> 1;
+    };
   }
 
   private void lifecycle(Timeline timeline, HistoricProcessInstance instance, HistoricActivityInstance caller, CaseSummary summary) {

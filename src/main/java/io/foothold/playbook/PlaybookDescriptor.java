@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * What a playbook says about itself in {@code seeds/<id>/playbook.yaml}: who it is and which models,
  * forms, catalog and Java contributions it brings. File names are relative to the playbook's folders.
+ * {@code providedVariables} names variables its Java code sets, which the linter cannot see in the models.
  */
 public record PlaybookDescriptor(
     String id,
@@ -19,7 +20,8 @@ public record PlaybookDescriptor(
     List<String> decisions,
     List<String> forms,
     String catalog,
-    List<String> delegates) {
+    List<String> delegates,
+    List<String> providedVariables) {
 
   public PlaybookDescriptor {
     requires = requires == null ? Map.of() : Map.copyOf(requires);
@@ -28,6 +30,7 @@ public record PlaybookDescriptor(
     decisions = listOrEmpty(decisions);
     forms = listOrEmpty(forms);
     delegates = listOrEmpty(delegates);
+    providedVariables = listOrEmpty(providedVariables);
   }
 
   String processPath(String file) {

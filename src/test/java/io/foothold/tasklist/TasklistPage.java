@@ -153,6 +153,12 @@ final class TasklistPage implements AutoCloseable {
     waitForTaskForm();
   }
 
+  /** What a person reads on the page right now. */
+  String pageText() {
+    waitForIdle();
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
   /** Opens a task by id (the Tasklist deep link) and waits until its form is rendered. */
   void openTaskById(String taskId) {
     driver.get(baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId);
