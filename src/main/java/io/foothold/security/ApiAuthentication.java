@@ -86,7 +86,10 @@ class ApiAuthentication {
         user = fromBasicHeader(request);
       }
       if (user == null) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"foothold\"");
+        // Pages of our own (HR) ask with XMLHttpRequest and show a sign-in link; a Basic challenge would pop up a browser dialog.
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"foothold\"");
+        }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setContentType("application/json");
         response.getWriter().write("{\"message\":\"Sign in: use your Foothold account (HTTP Basic or the Tasklist session).\"}");

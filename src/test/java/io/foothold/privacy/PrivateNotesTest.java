@@ -155,4 +155,24 @@ class PrivateNotesTest {
     }
     return -1;
   }
+
+  @Test
+  void hrWorkingAReferralOnTheCaseDoesNotSeeTheNote() {
+    EngineRest maya = EngineRest.as(web, "maya");
+    EngineRest hana = EngineRest.as(web, "hana");
+    String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("lea"));
+    java.util.Map<String, Object> debrief = RecoveryArcForms.calmDebrief();
+    debrief.put("privateNoteDebrief", "Mentioned a family matter; keep it between us.");
+    debrief.put("seriousSignal", true);
+    debrief.put("seriousSignalKinds", java.util.List.of("severe-distress"));
+    debrief.put("seriousSignalNote", "Seemed overwhelmed and said they are not sleeping.");
+    maya.completeTask(caseId, "Task_CalmDebrief", debrief);
+    String referral = (String) hana.task(caseId, "Task_ReviewSeriousSignal").get("id");
+
+    assertThat(hana.get("/task/" + referral + "/variables").getBody()).doesNotContain("privateNoteDebrief").doesNotContain("family matter");
+    assertThat(hana.get("/task/" + referral + "/form-variables").getBody()).doesNotContain("privateNoteDebrief").doesNotContain("family matter");
+    assertThat(hana.get("/task/" + referral + "/variables/privateNoteDebrief").getStatusCode().value()).isEqualTo(403);
+    assertThat(hana.get("/variable-instance?processInstanceIdIn=" + caseId).getBody()).doesNotContain("family matter");
+    assertThat(maya.get("/process-instance/" + caseId + "/variables").getBody()).contains("family matter");
+  }
 }
