@@ -24,6 +24,10 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.foothold.lint.Finding;
+import io.foothold.lint.LintInput;
+import io.foothold.lint.PlaybookLinter;
+import io.foothold.lint.Severity;
 import io.foothold.playbook.spi.FootholdSpi;
 
 /**
@@ -103,7 +107,30 @@ final class PlaybookValidator {
     for (String file : d.forms()) {
       checkForm(playbook, d.formPath(file), problems);
     }
+    if (problems.isEmpty()) {
+      lint(playbook, known, problems);
+    }
     return problems;
+  }
+
+  /** The designers' linter: its errors stop a deployment like any other problem (warnings are for the lint command). */
+  private static void lint(Playbook playbook, Known known, List<Problem> problems) {
+    PlaybookDescriptor d = playbook.descriptor();
+    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    d.processes().forEach(file -> read(playbook, d.processPath(file)).ifPresent(bytes -> files.put(d.processPath(file), bytes)));
+    d.decisions().forEach(file -> read(playbook, d.processPath(file)).ifPresent(bytes -> files.put(d.processPath(file), bytes)));
+    d.forms().forEach(file -> read(playbook, d.formPath(file)).ifPresent(bytes -> files.put(d.formPath(file), bytes)));
+    read(playbook, d.seedPath("playbook.yaml")).ifPresent(bytes -> files.put(d.seedPath("playbook.yaml"), bytes));
+    if (d.catalog() != null) {
+      read(playbook, d.seedPath(d.catalog())).ifPresent(bytes -> files.put(d.seedPath(d.catalog()), bytes));
+    }
+    LintInput input = LintInput.of(files).withKnown(known.processKeys(), known.decisionKeys(), known.formIds());
+    for (Finding finding : PlaybookLinter.lint(input)) {
+      if (finding.severity() == Severity.ERROR) {
+        String where = finding.line() == null ? finding.file() : finding.file() + ":" + finding.line();
+        problems.add(new Problem(where, finding.elementId(), finding.rule() + ": " + finding.message()));
+      }
+    }
   }
 
   private static void checkDescriptor(PlaybookDescriptor d, String file, List<Problem> problems) {

@@ -124,6 +124,55 @@ class LiveReloadTest {
     assertThat(latest().getVersion()).isEqualTo(before);
   }
 
+  @Test
+  void theLinterRefusesAModelerGeneratedIdOnSave() throws IOException {
+    int before = latest().getVersion();
+
+    save(BPMN, original(BPMN).replace("Task_Step", "Activity_0x7f3ab"));
+    PlaybookState state = awaitState(PlaybookState.Status.FAILED);
+
+    assertThat(state.reason()).contains(BPMN).contains("[Activity_0x7f3ab]").contains("readable-ids");
+    assertThat(latest().getVersion()).isEqualTo(before);
+  }
+
+  @Test
+  void runningCasesMoveToTheNewVersionOnlyWhenAskedAndOnlyWhenTheyMapCleanly() throws IOException {
+    // given a case waiting in Task_Step of the current version
+    String waiting = runtime.startProcessInstanceByKey("DesignerSandbox").getId();
+    int before = latest().getVersion();
+
+    // when the designer saves a new version that renames the step (same id)
+    saveAndWait(BPMN, original(BPMN).replace("name=\"Do the step\"", "name=\"Do the step, clearer\""), () -> latest().getVersion() > before);
+
+    // then the case stays on its version until the designer plans and executes the move
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting).singleResult().getProcessDefinitionId())
+        .isNotEqualTo(latest().getId());
+    String plan = web.withBasicAuth("dana", "demo").postForEntity("/api/playbooks/designer-sandbox/migrations/plan", null, String.class).getBody();
+    assertThat(plan).contains(waiting).contains("\"mapsCleanly\":true");
+    assertThat(web.withBasicAuth("maya", "demo").postForEntity("/api/playbooks/designer-sandbox/migrations/execute", null, String.class)
+        .getStatusCode().value()).as("managers may not move cases").isEqualTo(403);
+
+    web.withBasicAuth("dana", "demo").postForEntity("/api/playbooks/designer-sandbox/migrations/execute", null, String.class);
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting).singleResult().getProcessDefinitionId()).isEqualTo(latest().getId());
+    assertThat(tasks.getProcessInstanceComments(waiting)).extracting(c -> c.getFullMessage())
+        .anySatisfy(message -> assertThat(message).contains("Moved from version").contains("by dana"));
+  }
+
+  @Test
+  void aCaseWaitingInAStepTheNewVersionLacksIsNotMoved() throws IOException {
+    String waiting = runtime.startProcessInstanceByKey("DesignerSandbox").getId();
+    String oldDefinition = latest().getId();
+    int before = latest().getVersion();
+
+    saveAndWait(BPMN, original(BPMN).replace("Task_Step", "Task_StepReworked"), () -> latest().getVersion() > before);
+    String plan = web.withBasicAuth("dana", "demo").postForEntity("/api/playbooks/designer-sandbox/migrations/plan", null, String.class).getBody();
+    web.withBasicAuth("dana", "demo").postForEntity("/api/playbooks/designer-sandbox/migrations/execute", null, String.class);
+
+    assertThat(plan).contains(waiting).contains("waits in Task_Step");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting).singleResult().getProcessDefinitionId()).isEqualTo(oldDefinition);
+  }
+
   private String startSandboxAndGetTask() {
     String instance = runtime.startProcessInstanceByKey("DesignerSandbox").getId();
     return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
