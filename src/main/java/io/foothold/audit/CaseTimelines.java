@@ -3,6 +3,7 @@ package io.foothold.audit;
 import static io.foothold.audit.CaseList.instant;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,22 +76,21 @@ class CaseTimelines {
         variables(timeline, instance.getId());
         comments(timeline, instance.getId());
       }
-      // The start form's variables are written a moment before the instance's start time: opening and closing
-      // the case frame everything else whatever the clock says.
-      events.sort(Comparator.comparingInt((Ranked r) -> frame(r.event().kind()))
-          .thenComparing((Ranked r) -> r.event().at(), Comparator.nullsLast(Comparator.naturalOrder()))
+      // The start form's variables are written a moment before the instance's start time, in the same
+      // transaction: they are part of opening the case, so they are shown at the moment it opened.
+      Instant opened = events.stream().map(Ranked::event).filter(e -> "case-opened".equals(e.kind())).map(TimelineEvent::at)
+          .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      if (opened != null) {
+        events.replaceAll(r -> r.event().at() != null && r.event().at().isBefore(opened)
+            ? new Ranked(new TimelineEvent(opened, r.event().kind(), r.event().who(), r.event().what(), r.event().activityId(),
+                r.event().taskId(), r.event().details()), r.rank(), r.sequence())
+            : r);
+      }
+      events.sort(Comparator.comparing((Ranked r) -> r.event().at(), Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparingInt(Ranked::rank).thenComparingInt(Ranked::sequence));
       return new CaseTimeline(new CaseDetail(summary, summary.closedAt() == null ? current : List.of()),
           events.stream().map(Ranked::event).toList());
     });
-  }
-
-  private static int frame(String kind) {
-    return switch (kind) {
-      case "case-opened" -> 0;
-      case "case-closed" -> 2;
-      default -> 1;
-    };
   }
 
   private void lifecycle(Timeline timeline, HistoricProcessInstance instance, HistoricActivityInstance caller, CaseSummary summary) {
