@@ -10,15 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.foothold.support.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,8 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class HrBrowser implements AutoCloseable {
 
-  static final String CHROMIUM = System.getProperty("foothold.chromium", "/usr/bin/chromium");
-  static final String CHROMEDRIVER = System.getProperty("foothold.chromedriver", "/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final String baseUrl;
@@ -46,23 +42,8 @@ final class HrBrowser implements AutoCloseable {
   }
 
   static HrBrowser open(String baseUrl) throws IOException {
-    for (String binary : List.of(CHROMIUM, CHROMEDRIVER)) {
-      if (!new File(binary).canExecute()) {
-        throw new IllegalStateException(binary + " is missing: install Debian's chromium and chromium-driver "
-            + "(apt-get install -y chromium chromium-driver); the HR pages browser test needs them");
-      }
-    }
-    Path profile = Files.createTempDirectory("foothold-chromium-hr-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,1000", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort()
-        .build();
-    return new HrBrowser(baseUrl, new ChromeDriver(service, options), profile);
+    HeadlessChromium.Session browser = HeadlessChromium.start(1280, 1000);
+    return new HrBrowser(baseUrl, browser.driver(), browser.profile());
   }
 
   /** Signs in on the Tasklist login page (the same selectors as the Tasklist browser test): the session is what /api reads. */

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.foothold.support.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -19,9 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,9 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class TasklistPage implements AutoCloseable {
 
-  /** Debian's paths; another machine can point elsewhere with -Dfoothold.chromium / -Dfoothold.chromedriver. */
-  static final String CHROMIUM = System.getProperty("foothold.chromium", "/usr/bin/chromium");
-  static final String CHROMEDRIVER = System.getProperty("foothold.chromedriver", "/usr/bin/chromedriver");
   // bounded, but with room for a busy 2-core CI machine (page loads slow down a lot under parallel builds)
   private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -55,23 +50,8 @@ final class TasklistPage implements AutoCloseable {
 
   /** Starts a fresh headless Chromium with its own profile; fails (never skips) when the browser is missing. */
   static TasklistPage open(String baseUrl) throws IOException {
-    for (String binary : List.of(CHROMIUM, CHROMEDRIVER)) {
-      if (!new File(binary).canExecute()) {
-        throw new IllegalStateException(binary + " is missing: install Debian's chromium and chromium-driver "
-            + "(apt-get install -y chromium chromium-driver); the Tasklist browser test needs them");
-      }
-    }
-    Path profile = Files.createTempDirectory("foothold-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1000", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort()
-        .build();
-    return new TasklistPage(baseUrl, new ChromeDriver(service, options), profile);
+    HeadlessChromium.Session browser = HeadlessChromium.start(1400, 1000);
+    return new TasklistPage(baseUrl, browser.driver(), browser.profile());
   }
 
   WebDriver driver() {

@@ -1,0 +1,51 @@
+package io.foothold.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through its own chromedriver: Selenium Manager never runs, so nothing is
+ * downloaded. A browser test fails, never skips, when they are missing. Another machine can point elsewhere
+ * with -Dfoothold.chromium / -Dfoothold.chromedriver.
+ */
+public final class HeadlessChromium {
+
+  public static final String CHROMIUM = System.getProperty("foothold.chromium", "/usr/bin/chromium");
+  public static final String CHROMEDRIVER = System.getProperty("foothold.chromedriver", "/usr/bin/chromedriver");
+
+  /** A started browser and the fresh profile folder it uses. */
+  public record Session(WebDriver driver, Path profile) {
+  }
+
+  private HeadlessChromium() {
+  }
+
+  public static Session start(int width, int height) throws IOException {
+    for (String binary : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!new File(binary).canExecute()) {
+        throw new IllegalStateException(binary + " is missing: install Debian's chromium and chromium-driver "
+            + "(apt-get install -y chromium chromium-driver); the browser tests need them");
+      }
+    }
+    Path profile = Files.createTempDirectory("foothold-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    // The background-networking flags keep Chromium from calling out of this closed network at start-up.
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort()
+        .build();
+    return new Session(new ChromeDriver(service, options), profile);
+  }
+}
