@@ -45,4 +45,14 @@ class FootholdApplicationTest {
     ResponseEntity<String> page = web.getForEntity("/camunda/app/tasklist/default/", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
   }
+
+  @Test
+  void theHrPagesAnswerAtTheirFolderAddress() {
+    String caseList = web.getForEntity("/hr/index.html", String.class).getBody();
+    for (String address : new String[] {"/hr", "/hr/"}) {
+      ResponseEntity<String> hr = web.getForEntity(address, String.class); // the client follows the redirect
+      assertThat(hr.getStatusCode()).as(address).isEqualTo(HttpStatus.OK);
+      assertThat(hr.getBody()).as(address).isEqualTo(caseList);
+    }
+  }
 }
