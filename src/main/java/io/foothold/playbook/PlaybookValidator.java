@@ -12,12 +12,8 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
-import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 
@@ -32,12 +28,18 @@ import io.foothold.playbook.spi.FootholdSpi;
 
 /**
  * Checks a playbook before anything of it is deployed: the descriptor is complete, every listed file
- * exists and parses, and every form, decision, called process and Java contribution the models refer to
- * exists. Each problem names the file, the element and what is wrong.
+ * exists and parses, every Java contribution the models call exists, and the designers' linter finds no
+ * error (its rules cover forms, decisions and called processes the models refer to). Each problem names the
+ * file, the element and what is wrong.
  */
 final class PlaybookValidator {
 
   record Problem(String file, String element, String message) {
+    boolean stopsLinting() {
+      return message.startsWith("does not parse") || message.startsWith("is listed in the descriptor but missing")
+          || message.startsWith("is not valid JSON");
+    }
+
     @Override
     public String toString() {
       return file + (element == null ? "" : " [" + element + "]") + ": " + message;
@@ -107,7 +109,8 @@ final class PlaybookValidator {
     for (String file : d.forms()) {
       checkForm(playbook, d.formPath(file), problems);
     }
-    if (problems.isEmpty()) {
+    // The linter reads the models' content; it needs every file present and parsing.
+    if (problems.stream().noneMatch(Problem::stopsLinting)) {
       lint(playbook, known, problems);
     }
     return problems;
@@ -172,40 +175,13 @@ final class PlaybookValidator {
       return;
     }
     model.getModelElementsByType(Process.class).forEach(process -> ownProcesses.add(process.getId()));
-    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      checkFormRef(path, task, task.getCamundaFormRef(), task.getCamundaFormKey(), known, problems);
-    }
-    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-      if (start.getCamundaFormRef() != null) {
-        checkFormRef(path, start, start.getCamundaFormRef(), null, known, problems);
-      }
-    }
-    for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
-      String decision = task.getCamundaDecisionRef();
-      if (decision != null && !decision.contains("${") && !known.decisionKeys().contains(decision)) {
-        problems.add(new Problem(path, task.getId(), "decision '" + decision + "' does not exist"));
-      }
-    }
-    for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
-      String called = call.getCalledElement();
-      if (called != null && !called.contains("${") && !known.processKeys().contains(called)) {
-        problems.add(new Problem(path, call.getId(), "called process '" + called + "' does not exist"));
-      }
-    }
+    // Form, decision and called-process references are the linter's rules (form-exists, called-element-exists).
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       String expression = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression");
       Matcher bean = expression == null ? null : BEAN_EXPRESSION.matcher(expression.trim());
       if (bean != null && bean.matches() && !playbook.contributions().containsKey(bean.group(1)) && !known.beanExists().test(bean.group(1))) {
         problems.add(new Problem(path, element.getId(), "delegate '" + bean.group(1) + "' does not exist"));
       }
-    }
-  }
-
-  private static void checkFormRef(String path, FlowElement element, String formRef, String formKey, Known known, List<Problem> problems) {
-    if (formRef == null && formKey == null) {
-      problems.add(new Problem(path, element.getId(), "user task has no form"));
-    } else if (formRef != null && !formRef.contains("${") && !known.formIds().contains(formRef)) {
-      problems.add(new Problem(path, element.getId(), "form '" + formRef + "' does not exist"));
     }
   }
 

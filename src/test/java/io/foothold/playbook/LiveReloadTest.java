@@ -120,7 +120,7 @@ class LiveReloadTest {
     save(BPMN, original(BPMN).replace(" camunda:formRef=\"designer-sandbox-step\" camunda:formRefBinding=\"latest\"", ""));
     PlaybookState state = awaitState(PlaybookState.Status.FAILED);
 
-    assertThat(state.reason()).contains(BPMN).contains("[Task_Step]").contains("user task has no form");
+    assertThat(state.reason()).contains(BPMN).contains("[Task_Step]").contains("form-exists").contains("has no form");
     assertThat(latest().getVersion()).isEqualTo(before);
   }
 

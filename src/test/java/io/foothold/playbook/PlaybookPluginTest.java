@@ -46,7 +46,7 @@ class PlaybookPluginTest {
 
     assertThat(playbooks.get("broken-form-ref")).containsEntry("state", "FAILED");
     assertThat((String) playbooks.get("broken-form-ref").get("reason"))
-        .contains("processes/broken-form-ref/broken-form-ref.bpmn").contains("[Task_FollowUp]").contains("form 'no-such-form' does not exist")
+        .contains("processes/broken-form-ref/broken-form-ref.bpmn").contains("[Task_FollowUp]").contains("form-exists").contains("refers to form 'no-such-form'")
         .contains("delegate 'brokenFormRefFiler' does not exist");
     assertThat(playbooks.get("malformed-model")).containsEntry("state", "FAILED");
     assertThat((String) playbooks.get("malformed-model").get("reason"))
