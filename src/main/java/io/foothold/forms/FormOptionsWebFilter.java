@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.foothold.security.WebappSession;
@@ -47,19 +46,10 @@ class FormOptionsWebFilter extends OncePerRequestFilter {
       wrapper.copyBodyToResponse();
       return;
     }
-    String enriched = enricher.enrich(new String(body, StandardCharsets.UTF_8), signedInUser(request));
+    String enriched = enricher.enrich(new String(body, StandardCharsets.UTF_8), WebappSession.signedInUser(request, identity));
     byte[] out = enriched.getBytes(StandardCharsets.UTF_8);
     wrapper.resetBuffer();
     response.setContentLength(out.length);
     response.getOutputStream().write(out);
-  }
-
-  /** REST clients are authenticated by the engine filter that runs before this one; the webapps keep it in the session. */
-  private String signedInUser(HttpServletRequest request) {
-    Authentication engineAuthentication = identity.getCurrentAuthentication();
-    if (engineAuthentication != null) {
-      return engineAuthentication.getUserId();
-    }
-    return WebappSession.signedInUser(request);
   }
 }

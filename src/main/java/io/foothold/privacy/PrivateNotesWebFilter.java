@@ -57,7 +57,7 @@ class PrivateNotesWebFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String uri = request.getRequestURI();
-    String user = signedInUser(request);
+    String user = WebappSession.signedInUser(request, identity);
     String instanceId = instanceOf(uri);
     String single = singleVariableOf(uri);
     if (single != null && PrivateNotes.isPrivate(single) && !isManager(user, instanceId)) {
@@ -148,10 +148,4 @@ class PrivateNotesWebFilter extends OncePerRequestFilter {
     Matcher instance = INSTANCE.matcher(uri);
     return instance.matches() ? instance.group(5) : null;
   }
-
-  private String signedInUser(HttpServletRequest request) {
-    var engine = identity.getCurrentAuthentication();
-    return engine != null ? engine.getUserId() : WebappSession.signedInUser(request);
-  }
-
 }

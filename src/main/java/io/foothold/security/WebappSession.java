@@ -14,6 +14,15 @@ public final class WebappSession {
   private WebappSession() {
   }
 
+  /**
+   * The user a request runs as: REST clients are authenticated by the engine filter earlier in the chain
+   * (the engine's current authentication); the webapps keep their user in the session.
+   */
+  public static String signedInUser(HttpServletRequest request, org.camunda.bpm.engine.IdentityService identity) {
+    var engine = identity.getCurrentAuthentication();
+    return engine != null ? engine.getUserId() : signedInUser(request);
+  }
+
   public static String signedInUser(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
