@@ -1,10 +1,8 @@
 package io.foothold.hr;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -13,8 +11,6 @@ import java.util.stream.Stream;
 import io.foothold.support.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -82,15 +78,16 @@ final class HrBrowser implements AutoCloseable {
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
   }
 
+  WebDriver driver() {
+    return driver;
+  }
+
   void screenshot(Path path) throws IOException {
-    Files.createDirectories(path.toAbsolutePath().getParent());
-    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), path, StandardCopyOption.REPLACE_EXISTING);
+    HeadlessChromium.screenshot(driver, path);
   }
 
   void dumpPage(Path path) throws IOException {
-    Files.createDirectories(path.toAbsolutePath().getParent());
-    Files.writeString(path, driver.getPageSource());
+    HeadlessChromium.dumpPage(driver, path);
   }
 
   private void waitForDocument() {

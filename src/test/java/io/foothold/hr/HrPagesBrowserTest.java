@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
+import io.foothold.support.HeadlessChromium;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.AfterEach;
@@ -137,22 +138,8 @@ class HrPagesBrowserTest {
     assertThat(Files.size(shot)).as("%s stays small enough for the README", name).isLessThanOrEqualTo(MAX_SCREENSHOT_BYTES);
   }
 
-  private interface Steps {
-    void run() throws Throwable;
-  }
-
   /** On a failure, keep a screenshot and the page source next to the other screenshots. */
-  private void onFailureKeepEvidence(Steps steps) throws Throwable {
-    try {
-      steps.run();
-    } catch (Throwable failure) {
-      try {
-        browser.screenshot(SCREENSHOTS.resolve("failure-" + testName + ".png"));
-        browser.dumpPage(SCREENSHOTS.resolve("failure-" + testName + ".html"));
-      } catch (Exception evidence) {
-        failure.addSuppressed(evidence);
-      }
-      throw failure;
-    }
+  private void onFailureKeepEvidence(HeadlessChromium.Steps steps) throws Throwable {
+    HeadlessChromium.onFailureKeepEvidence(browser.driver(), SCREENSHOTS, testName, steps);
   }
 }

@@ -4,8 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -47,5 +50,36 @@ public final class HeadlessChromium {
         .usingAnyFreePort()
         .build();
     return new Session(new ChromeDriver(service, options), profile);
+  }
+
+  public static void screenshot(WebDriver driver, Path path) throws IOException {
+    Files.createDirectories(path.toAbsolutePath().getParent());
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), path, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  public static void dumpPage(WebDriver driver, Path path) throws IOException {
+    Files.createDirectories(path.toAbsolutePath().getParent());
+    Files.writeString(path, driver.getPageSource());
+  }
+
+  /** The steps of a browser test. */
+  public interface Steps {
+    void run() throws Throwable;
+  }
+
+  /** Runs the steps; on a failure keeps a screenshot and the page source as failure-&lt;name&gt;.png/.html in the folder. */
+  public static void onFailureKeepEvidence(WebDriver driver, Path folder, String name, Steps steps) throws Throwable {
+    try {
+      steps.run();
+    } catch (Throwable failure) {
+      try {
+        screenshot(driver, folder.resolve("failure-" + name + ".png"));
+        dumpPage(driver, folder.resolve("failure-" + name + ".html"));
+      } catch (Exception evidence) {
+        failure.addSuppressed(evidence);
+      }
+      throw failure;
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import io.foothold.support.HeadlessChromium;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -185,23 +186,9 @@ class TasklistBrowserTest {
     }
   }
 
-  private interface Steps {
-    void run() throws Throwable;
-  }
-
   /** On a failure, keep a screenshot and the page source next to the other screenshots. */
-  private void onFailureKeepEvidence(Steps steps) throws Throwable {
-    try {
-      steps.run();
-    } catch (Throwable failure) {
-      try {
-        tasklist.screenshot(SCREENSHOTS.resolve("failure-" + testName + ".png"));
-        tasklist.dumpPage(SCREENSHOTS.resolve("failure-" + testName + ".html"));
-      } catch (Exception evidence) {
-        failure.addSuppressed(evidence);
-      }
-      throw failure;
-    }
+  private void onFailureKeepEvidence(HeadlessChromium.Steps steps) throws Throwable {
+    HeadlessChromium.onFailureKeepEvidence(tasklist.driver(), SCREENSHOTS, testName, steps);
   }
 
   static {

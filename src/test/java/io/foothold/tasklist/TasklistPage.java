@@ -1,10 +1,8 @@
 package io.foothold.tasklist;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +14,6 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -288,14 +284,11 @@ final class TasklistPage implements AutoCloseable {
   // ---------------------------------------------------------------- plumbing
 
   void screenshot(Path path) throws IOException {
-    Files.createDirectories(path.toAbsolutePath().getParent());
-    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), path, StandardCopyOption.REPLACE_EXISTING);
+    HeadlessChromium.screenshot(driver, path);
   }
 
   void dumpPage(Path path) throws IOException {
-    Files.createDirectories(path.toAbsolutePath().getParent());
-    Files.writeString(path, driver.getPageSource());
+    HeadlessChromium.dumpPage(driver, path);
   }
 
   /** Waits until the document is loaded and AngularJS has no HTTP request in flight. */
