@@ -1,10 +1,14 @@
 package io.foothold.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -45,5 +49,23 @@ public final class ProcessTests {
   public static long historyCount(ProcessEngine engine, ProcessInstance pi, String activityId) {
     return engine.getHistoryService().createHistoricActivityInstanceQuery()
         .processInstanceId(pi.getId()).activityId(activityId).count();
+  }
+
+  /** Each decision test looks only at its own evaluation: earlier ones are removed from history. */
+  public static void forgetDecisionHistory(ProcessEngine engine) {
+    engine.getHistoryService().createHistoricDecisionInstanceQuery().list()
+        .forEach(h -> engine.getHistoryService().deleteHistoricDecisionInstanceByInstanceId(h.getId()));
+  }
+
+  /** The rule(s) that produced the single evaluation of this decision, comma-separated, from decision history. */
+  public static String firedRule(ProcessEngine engine, String decisionKey) {
+    List<HistoricDecisionInstance> instances = engine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(decisionKey).includeOutputs().list();
+    assertThat(instances).as("evaluations of %s", decisionKey).hasSize(1);
+    return instances.get(0).getOutputs().stream()
+        .map(HistoricDecisionOutputInstance::getRuleId)
+        .distinct()
+        .reduce((a, b) -> a + "," + b)
+        .orElse("none");
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.foothold.support.ProcessTests;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -33,8 +34,7 @@ class MicroFailureSupportsDecisionTest {
 
   @BeforeEach
   void forgetEarlierEvaluations() {
-    engine.getHistoryService().createHistoricDecisionInstanceQuery().list()
-        .forEach(h -> engine.getHistoryService().deleteHistoricDecisionInstanceByInstanceId(h.getId()));
+    ProcessTests.forgetDecisionHistory(engine.getProcessEngine());
   }
 
   @ParameterizedTest(name = "[{index}] driver={0} worse={1} -> +{2} (rule {3})")

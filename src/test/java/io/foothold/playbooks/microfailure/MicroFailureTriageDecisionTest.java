@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 
+import io.foothold.support.ProcessTests;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -28,8 +27,7 @@ class MicroFailureTriageDecisionTest {
 
   @BeforeEach
   void forgetEarlierEvaluations() {
-    engine.getHistoryService().createHistoricDecisionInstanceQuery().list()
-        .forEach(h -> engine.getHistoryService().deleteHistoricDecisionInstanceByInstanceId(h.getId()));
+    ProcessTests.forgetDecisionHistory(engine.getProcessEngine());
   }
 
   @ParameterizedTest(name = "[{index}] flags={0} -> {1} by {2}")
@@ -94,11 +92,6 @@ class MicroFailureTriageDecisionTest {
   }
 
   private String firedRule() {
-    List<HistoricDecisionInstance> instances = engine.getHistoryService().createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey("MicroFailureTriage").includeOutputs().list();
-    assertThat(instances).hasSize(1);
-    return instances.get(0).getOutputs().stream()
-        .map(HistoricDecisionOutputInstance::getRuleId).distinct()
-        .reduce((a, b) -> a + "," + b).orElse("none");
+    return ProcessTests.firedRule(engine.getProcessEngine(), "MicroFailureTriage");
   }
 }

@@ -2,12 +2,10 @@ package io.foothold.playbooks.recoveryarc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 
+import io.foothold.support.ProcessTests;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
@@ -25,8 +23,7 @@ class RecoveryEscalationGateDecisionTest {
 
   @BeforeEach
   void forgetEarlierEvaluations() {
-    engine.getHistoryService().createHistoricDecisionInstanceQuery().list()
-        .forEach(h -> engine.getHistoryService().deleteHistoricDecisionInstanceByInstanceId(h.getId()));
+    ProcessTests.forgetDecisionHistory(engine.getProcessEngine());
   }
 
   @ParameterizedTest(name = "[{index}] safety={0} withdrawal={1} confidence={2} outcome={3} count={4}/{5} -> {6} by {8}")
@@ -78,13 +75,6 @@ class RecoveryEscalationGateDecisionTest {
   }
 
   private String firedRule() {
-    List<HistoricDecisionInstance> instances = engine.getHistoryService().createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey("RecoveryEscalationGate").includeOutputs().list();
-    assertThat(instances).hasSize(1);
-    return instances.get(0).getOutputs().stream()
-        .map(HistoricDecisionOutputInstance::getRuleId)
-        .distinct()
-        .reduce((a, b) -> a + "," + b)
-        .orElse("none");
+    return ProcessTests.firedRule(engine.getProcessEngine(), "RecoveryEscalationGate");
   }
 }

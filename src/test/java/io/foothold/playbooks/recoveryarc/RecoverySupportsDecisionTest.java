@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.foothold.support.ProcessTests;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
@@ -39,8 +40,7 @@ class RecoverySupportsDecisionTest {
 
   @BeforeEach
   void forgetEarlierEvaluations() {
-    engine.getHistoryService().createHistoricDecisionInstanceQuery().list()
-        .forEach(h -> engine.getHistoryService().deleteHistoricDecisionInstanceByInstanceId(h.getId()));
+    ProcessTests.forgetDecisionHistory(engine.getProcessEngine());
   }
 
   @ParameterizedTest(name = "[{index}] {0} / {1} / [{2}] -> +[{3}]")
