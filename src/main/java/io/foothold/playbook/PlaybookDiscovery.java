@@ -49,6 +49,7 @@ class PlaybookDiscovery {
 
   private final Path pluginsDir;
   private final Path designerFolders;
+  private Result plugins;
 
   PlaybookDiscovery(@Value("${foothold.plugins.dir:plugins}") Path pluginsDir,
       @Value("${foothold.playbooks.folder:}") String designerFolders) {
@@ -62,8 +63,24 @@ class PlaybookDiscovery {
     List<Failure> failures = new ArrayList<>();
     discoverBuiltIn(playbooks, failures);
     discoverDesignerFolders(playbooks, failures);
-    discoverPlugins(playbooks, failures);
+    Result plugins = plugins();
+    playbooks.addAll(plugins.playbooks());
+    failures.addAll(plugins.failures());
     return new Result(playbooks, failures);
+  }
+
+  /**
+   * Plugins are loaded once per start: each gets a class loader of its own, and reloading them on every save
+   * in the designers' folders would leave class loaders (and second instances of their contributions) behind.
+   */
+  private synchronized Result plugins() {
+    if (plugins == null) {
+      List<Playbook> playbooks = new ArrayList<>();
+      List<Failure> failures = new ArrayList<>();
+      discoverPlugins(playbooks, failures);
+      plugins = new Result(List.copyOf(playbooks), List.copyOf(failures));
+    }
+    return plugins;
   }
 
   /** The designers' folders, if configured and present; a playbook found there replaces the jar's copy. */
