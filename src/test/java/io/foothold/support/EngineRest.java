@@ -44,6 +44,15 @@ public final class EngineRest {
     return exchange(HttpMethod.POST, path, body);
   }
 
+  /** A Foothold API call (outside /engine-rest) as this user. */
+  public ResponseEntity<String> getApi(String path) {
+    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
+  }
+
+  public ResponseEntity<String> exchangePut(String path) {
+    return exchange(HttpMethod.PUT, path, null);
+  }
+
   public List<Map<String, Object>> getList(String path) {
     ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET,
         new HttpEntity<>(headers()), new ParameterizedTypeReference<>() {});

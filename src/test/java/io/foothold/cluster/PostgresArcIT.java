@@ -1,0 +1,131 @@
+package io.foothold.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.foothold.support.EngineRest;
+import io.foothold.support.FootholdNode;
+import io.foothold.support.ProductionPeople;
+import io.foothold.support.RecoveryArcForms;
+import io.foothold.support.TestPostgres;
+
+/**
+ * Foothold as production runs it: the packaged jar in the prod profile on a real PostgreSQL (started by
+ * .ci/postgres), people made by an administrator, the recovery arc walked to its end through REST by the
+ * manager, timers run through the job API, and HR reading the audit trail back.
+ */
+class PostgresArcIT {
+
+  private static final String ADMIN_PASSWORD = "Admin-" + UUID.randomUUID();
+  private static TestPostgres.Database database;
+  private static FootholdNode node;
+  private static ProductionPeople people;
+
+  @BeforeAll
+  static void startProductionNode() throws Exception {
+    database = TestPostgres.server().createDatabase("arc");
+    node = FootholdNode.prod("pg-arc", database, ADMIN_PASSWORD).start();
+    System.out.printf("prod node on PostgreSQL ready after %.1f s%n", node.startupTime().toMillis() / 1000.0);
+    people = new ProductionPeople(node.rest(), ADMIN_PASSWORD)
+        .person("maya", "Maya", "Lindqvist", "managers")
+        .person("sam", "Sam", "Okafor", "employees")
+        .person("hana", "Hana", "Novak", "hr")
+        .team("maya", List.of("sam"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (node != null) {
+      node.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  void theRecoveryArcRunsToItsEndOnPostgresAndHrReadsItsTrail() throws Exception {
+    EngineRest maya = people.as("maya");
+    EngineRest admin = EngineRest.as(node.rest(), "admin", ADMIN_PASSWORD);
+
+    String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("sam"));
+    maya.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
+    maya.completeTask(caseId, "Task_ChooseSupports", RecoveryArcForms.chooseSupports());
+    maya.completeTask(caseId, "Task_PlanSmallWin", RecoveryArcForms.planSmallWin());
+    maya.completeTask(caseId, "Task_ConfirmSmallWin", RecoveryArcForms.confirmSmallWin("yes"));
+    maya.completeTask(caseId, "Task_DevelopmentPlan", RecoveryArcForms.developmentPlan());
+    maya.completeTask(caseId, "Task_ArrangePairedWork", RecoveryArcForms.pairedWork());
+    runTheDueCheckInTimer(admin, caseId);
+    maya.completeTask(caseId, "Task_CheckIn", RecoveryArcForms.checkIn("continue", 3));
+    runTheDueCheckInTimer(admin, caseId);
+    maya.completeTask(caseId, "Task_CheckIn", RecoveryArcForms.checkIn("recovered", 4));
+    maya.completeTask(caseId, "Task_RecoverySummary", RecoveryArcForms.recoverySummary());
+
+    JsonNode trail = json(people.as("hana").getApi("/api/audit/cases/" + caseId));
+    assertThat(trail.path("case").path("state").asText()).isEqualTo("closed");
+    List<String> completed = trail.path("timeline").findValuesAsText("activityId");
+    assertThat(completed).contains("Task_CalmDebrief", "Task_ChooseSupports", "Task_PlanSmallWin", "Task_ConfirmSmallWin",
+        "Task_DevelopmentPlan", "Task_ArrangePairedWork", "Task_CheckIn", "Task_RecoverySummary");
+    assertThat(kinds(trail)).contains("case-opened", "task-completed", "decision", "case-closed");
+    assertThat(whoCompleted(trail)).containsOnly("maya");
+
+    JsonNode readLog = json(people.as("hana").getApi("/api/audit/read-log"));
+    assertThat(readLog.toString()).as("HR's view of the case is in the read log, on PostgreSQL too").contains(caseId);
+
+    try (Connection sql = database.connect(); Statement statement = sql.createStatement();
+        ResultSet rows = statement.executeQuery("select count(*) from act_hi_taskinst where proc_inst_id_ = '" + caseId + "' and end_time_ is not null")) {
+      rows.next();
+      assertThat(rows.getInt(1)).as("completed steps stored in PostgreSQL").isGreaterThanOrEqualTo(9);
+    }
+  }
+
+  @Test
+  void aManagersCaseStaysPrivateOnProduction() throws Exception {
+    people.person("omar", "Omar", "Haddad", "managers");
+    String caseId = people.as("maya").startCase("RecoveryArc", RecoveryArcForms.openCase("sam"));
+
+    assertThat(people.as("omar").getList("/task?processInstanceId=" + caseId)).isEmpty();
+    assertThat(people.as("omar").getList("/history/process-instance?processInstanceId=" + caseId)).isEmpty();
+    assertThat(people.as("omar").getApi("/api/audit/cases").getStatusCode().value()).isEqualTo(403);
+  }
+
+  private static void runTheDueCheckInTimer(EngineRest admin, String caseId) {
+    List<Map<String, Object>> timers = admin.getList("/job?timers=true&processInstanceId=" + caseId);
+    assertThat(timers).as("the case waits on its check-in timer").hasSize(1);
+    ResponseEntity<String> executed = admin.post("/job/" + timers.get(0).get("id") + "/execute", null);
+    assertThat(executed.getStatusCode().value()).isEqualTo(204);
+  }
+
+  private static List<String> kinds(JsonNode trail) {
+    return trail.path("timeline").findValuesAsText("kind");
+  }
+
+  private static List<String> whoCompleted(JsonNode trail) {
+    List<String> who = new java.util.ArrayList<>();
+    trail.path("timeline").forEach(event -> {
+      if (event.path("kind").asText().equals("task-completed")) {
+        who.add(event.path("who").asText());
+      }
+    });
+    return who;
+  }
+
+  private static JsonNode json(ResponseEntity<String> response) throws Exception {
+    assertThat(response.getStatusCode().is2xxSuccessful()).as("%s", response).isTrue();
+    return new ObjectMapper().readTree(response.getBody());
+  }
+}
