@@ -49,6 +49,10 @@ public final class EngineRest {
     return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
   }
 
+  public ResponseEntity<String> exchange(String method, String path, Object body) {
+    return exchange(HttpMethod.valueOf(method), path, body);
+  }
+
   public ResponseEntity<String> exchangePut(String path) {
     return exchange(HttpMethod.PUT, path, null);
   }

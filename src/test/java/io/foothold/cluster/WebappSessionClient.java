@@ -1,0 +1,62 @@
+package io.foothold.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A browser's view of the webapps, without the browser: the cookies it holds (session, CSRF) and the
+ * requests Tasklist makes with them. The cookies are sent to whichever node the test names, as a load
+ * balancer would route the same browser to different nodes.
+ */
+final class WebappSessionClient {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<String, String> cookies = new LinkedHashMap<>();
+
+  /** Opens Tasklist on this node and signs in there, as the login page does. */
+  int signIn(String baseUrl, String user, String password) throws IOException, InterruptedException {
+    get(baseUrl, "/camunda/app/tasklist/default/");
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpRequest.Builder login = request(baseUrl, "/camunda/api/admin/auth/user/default/login/tasklist")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    return send(login).statusCode();
+  }
+
+  HttpResponse<String> get(String baseUrl, String path) throws IOException, InterruptedException {
+    return send(request(baseUrl, path).GET());
+  }
+
+  String sessionCookie() {
+    return cookies.get("JSESSIONID");
+  }
+
+  private HttpRequest.Builder request(String baseUrl, String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, text/html");
+    if (!cookies.isEmpty()) {
+      builder.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+    }
+    if (cookies.containsKey("XSRF-TOKEN")) {
+      builder.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
+    }
+    return builder;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    for (String setCookie : response.headers().allValues("Set-Cookie")) {
+      String pair = setCookie.split(";", 2)[0];
+      int equals = pair.indexOf('=');
+      cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+    }
+    return response;
+  }
+}
