@@ -86,11 +86,33 @@ class PostgresArcIT {
     JsonNode readLog = json(people.as("hana").getApi("/api/audit/read-log"));
     assertThat(readLog.toString()).as("HR's view of the case is in the read log, on PostgreSQL too").contains(caseId);
 
+    assertThat(people.as("hana").getApi("/api/audit/cases?playbook=recovery-arc").getBody()).contains(caseId);
+    ResponseEntity<String> csv = people.as("hana").getApi("/api/audit/cases.csv?playbook=recovery-arc", org.springframework.http.MediaType.valueOf("text/csv"));
+    assertThat(csv.getStatusCode().value()).isEqualTo(200);
+    assertThat(csv.getBody()).contains(caseId);
+
     try (Connection sql = database.connect(); Statement statement = sql.createStatement();
         ResultSet rows = statement.executeQuery("select count(*) from act_hi_taskinst where proc_inst_id_ = '" + caseId + "' and end_time_ is not null")) {
       rows.next();
       assertThat(rows.getInt(1)).as("completed steps stored in PostgreSQL").isGreaterThanOrEqualTo(9);
     }
+  }
+
+  @Test
+  void hrErasesAClosedCaseAndTheReadLogKeepsOnlyATombstoneOnPostgres() throws Exception {
+    EngineRest maya = people.as("maya");
+    String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("sam"));
+    EngineRest admin = EngineRest.as(node.rest(), "admin", ADMIN_PASSWORD);
+    assertThat(admin.exchange("DELETE", "/process-instance/" + caseId, null).getStatusCode().value()).isEqualTo(204);
+    EngineRest hana = people.as("hana");
+    assertThat(hana.getApi("/api/audit/cases/" + caseId).getStatusCode().value()).isEqualTo(200);
+
+    ResponseEntity<String> erased = hana.exchangeApi("DELETE", "/api/audit/cases/" + caseId, Map.of("reason", "Retention request from the employee"));
+
+    assertThat(erased.getStatusCode().value()).isEqualTo(204);
+    assertThat(hana.getApi("/api/audit/cases/" + caseId).getStatusCode().value()).isEqualTo(404);
+    String readLog = hana.getApi("/api/audit/read-log").getBody();
+    assertThat(readLog).doesNotContain(caseId).contains("erased-").contains("Retention request from the employee");
   }
 
   @Test

@@ -53,6 +53,18 @@ public final class EngineRest {
     return exchange(HttpMethod.valueOf(method), path, body);
   }
 
+  /** A Foothold API download (e.g. text/csv) as this user. */
+  public ResponseEntity<String> getApi(String path, MediaType accept) {
+    HttpHeaders headers = headers();
+    headers.setAccept(List.of(accept));
+    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+  }
+
+  /** A Foothold API call (outside /engine-rest) with a JSON body, as this user. */
+  public ResponseEntity<String> exchangeApi(String method, String path, Object body) {
+    return rest.exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, headers()), String.class);
+  }
+
   public ResponseEntity<String> exchangePut(String path) {
     return exchange(HttpMethod.PUT, path, null);
   }
