@@ -44,6 +44,10 @@ public final class EngineRest {
     return exchange(HttpMethod.POST, path, body);
   }
 
+  public ResponseEntity<String> put(String path, Object body) {
+    return exchange(HttpMethod.PUT, path, body);
+  }
+
   public List<Map<String, Object>> getList(String path) {
     ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET,
         new HttpEntity<>(headers()), new ParameterizedTypeReference<>() {});
