@@ -29,8 +29,9 @@ import io.foothold.support.ScriptInjection;
 
 /**
  * Script text in a free-text answer is accepted and stored as text (a person may write "<script>" about a web
- * page). Tasklist shows it as literal text in a textarea; where a form's markdown text quotes an answer (the
- * micro-confidence "Ship" step quotes the agreed action) form-js's sanitizer drops the markup. The script never runs.
+ * page) and Tasklist shows it as literal text: in the next step that quotes it (the micro-confidence "Ship" step
+ * shows the agreed action) and in a textarea holding it. The script never runs and no element is injected. (A form's
+ * markdown text must not quote free text with {{…}}: form-js renders it as HTML, keeping e.g. an img tag.)
  */
 @FootholdSpringTest
 class TasklistScriptInjectionBrowserTest {
@@ -84,10 +85,9 @@ class TasklistScriptInjectionBrowserTest {
 
       tasklist.login("omar", "demo");
 
-      // A form's markdown text quotes the action through form-js's sanitizer: markup is dropped, never rendered.
       tasklist.openTaskById(shipTask);
-      assertThat(tasklist.driver().findElement(By.cssSelector(".fjs-form")).getText())
-          .as("the Ship step quotes the action without its markup").contains("Today's action: Said it then done");
+      assertThat(tasklist.field("microAction").getAttribute("value")).as("the Ship step shows the agreed action as it is")
+          .isEqualTo(ScriptInjection.BOTH);
       assertNoScriptRan();
 
       tasklist.openTaskById(debriefTask);
