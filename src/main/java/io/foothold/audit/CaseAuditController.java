@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -92,7 +93,8 @@ class CaseAuditController {
     csv.timeline(timeline, response.getOutputStream());
   }
 
-  @DeleteMapping("/cases/{caseId}")
+  // JSON only: a reason sent as text/plain would otherwise be read as no reason at all.
+  @DeleteMapping(value = "/cases/{caseId}", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Erase an ended case's history (and its called playbooks'); needs a reason of 10-500 characters")
   ResponseEntity<Void> erase(@PathVariable String caseId, @RequestBody(required = false) ErasureRequest request) {
     erasure.erase(caseId, request == null ? null : request.reason(), who());

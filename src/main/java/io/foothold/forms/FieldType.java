@@ -11,9 +11,10 @@ final class FieldType {
   static final String TAGLIST = "taglist";
   static final String GROUP = "group";
   static final String DYNAMIC_LIST = "dynamiclist";
+  static final String DATETIME = "datetime";
 
   private static final Set<String> INPUTS = Set.of(
-      "textfield", "textarea", NUMBER, CHECKBOX, CHECKLIST, TAGLIST, "radio", "select", "datetime");
+      "textfield", "textarea", NUMBER, CHECKBOX, CHECKLIST, TAGLIST, "radio", "select", DATETIME);
   private static final Set<String> WITH_OPTIONS = Set.of("radio", "select", CHECKLIST, TAGLIST);
 
   private FieldType() {}

@@ -7,25 +7,30 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes the engine enforce Camunda Form rules on task completion and process start, whatever the
- * entry point (Tasklist, REST, Java API); Camunda itself checks them only in the browser.
+ * entry point (Tasklist, REST, Java API); Camunda itself checks them only in the browser. Also holds every
+ * variable write to {@link InputLimits} (text size, control characters, JSON, no serialized objects).
  */
 @Component
 public class FormEnforcementEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final FormEnforcement enforcement;
+  private final InputLimits limits;
 
-  /** For engines built without Spring (e.g. camunda.cfg.xml): no dynamic option sources. */
+  /** For engines built without Spring (e.g. camunda.cfg.xml): no dynamic option sources, the database's text limit. */
   public FormEnforcementEnginePlugin() {
-    this(FormOptionsSources.none());
+    this(FormOptionsSources.none(), InputLimits.DATABASE_TEXT_COLUMN);
   }
 
   @Autowired
-  public FormEnforcementEnginePlugin(FormOptionsSources optionsSources) {
+  public FormEnforcementEnginePlugin(FormOptionsSources optionsSources,
+      @Value("${" + InputLimits.PROPERTY + ":" + InputLimits.DATABASE_TEXT_COLUMN + "}") int maxTextLength) {
     this.enforcement = new FormEnforcement(optionsSources);
+    this.limits = new InputLimits(maxTextLength);
   }
 
   @Override
@@ -43,5 +48,11 @@ public class FormEnforcementEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreCommandInterceptorsTxRequired(txRequired);
     }
     txRequired.add(new FormViolationUnwrapper());
+  }
+
+  /** After init the engine has built its serializers (Spin's JSON included); every variable write passes the limits first. */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setVariableTypes(new LimitedVariableSerializers(configuration.getVariableSerializers(), limits));
   }
 }

@@ -33,11 +33,17 @@ final class FormEnforcementParseListener extends AbstractBpmnParseListener {
     }
   }
 
+  /**
+   * On the process itself, not on its start event: the process's own start listeners run before the start event's,
+   * and one that defaults or rewrites a submitted value (e.g. {@code loopWeeks}) would otherwise be checked in
+   * place of what was submitted. Built-in listeners run before the model's own.
+   */
   @Override
   public void parseStartEvent(Element startEvent, ScopeImpl scope, ActivityImpl activity) {
     // Start events of (event) subprocesses have no start form a person submits.
-    if (scope instanceof ProcessDefinitionImpl && usesCamundaForm(startEvent)) {
-      activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, onProcessStart);
+    if (scope instanceof ProcessDefinitionImpl && usesCamundaForm(startEvent)
+        && !scope.getBuiltInListeners(ExecutionListener.EVENTNAME_START).contains(onProcessStart)) {
+      scope.addBuiltInListener(ExecutionListener.EVENTNAME_START, onProcessStart);
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.List;
  *     for rules form-js cannot express, such as one field bounded by another; or {@code null}
  * @param ruleMessage what to tell the person when the rule does not hold
  * @param readonly shown for context only; the submission's value is not checked
+ * @param subtype a datetime field's kind ("date", "time" or "datetime"), else {@code null}
  */
 record FormField(
     String key,
@@ -31,7 +32,8 @@ record FormField(
     String repeatedIn,
     String rule,
     String ruleMessage,
-    boolean readonly) {
+    boolean readonly,
+    String subtype) {
 
   FormField {
     hideConditions = List.copyOf(hideConditions);

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * A submission broke its Camunda Form's rules. Extends the engine's own form validation exception
+ * A submission broke its Camunda Form's rules, or a value broke the limits on any input. Extends the engine's own form validation exception
  * because the REST API answers exactly that type with HTTP 400 (task complete, submit-form,
  * process-definition submit-form).
  */
@@ -16,16 +16,24 @@ public class FormRulesViolatedException extends FormFieldValidationException {
   private final transient List<FormViolation> violations;
 
   FormRulesViolatedException(String formId, List<FormViolation> violations) {
-    super(List.copyOf(violations), message(formId, violations));
+    this(violations, "The submission does not satisfy form '" + formId + "': ");
+  }
+
+  private FormRulesViolatedException(List<FormViolation> violations, String lead) {
+    super(List.copyOf(violations), lead + joined(violations));
     this.violations = List.copyOf(violations);
+  }
+
+  /** Values that break Foothold's limits on any input ({@link InputLimits}), whatever form they belong to. */
+  static FormRulesViolatedException ofInput(List<FormViolation> violations) {
+    return new FormRulesViolatedException(violations, "The value is refused: ");
   }
 
   public List<FormViolation> violations() {
     return violations;
   }
 
-  private static String message(String formId, List<FormViolation> violations) {
-    return "The submission does not satisfy form '" + formId + "': "
-        + violations.stream().map(FormViolation::message).collect(Collectors.joining("; "));
+  private static String joined(List<FormViolation> violations) {
+    return violations.stream().map(FormViolation::message).collect(Collectors.joining("; "));
   }
 }

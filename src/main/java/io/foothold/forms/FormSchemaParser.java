@@ -63,7 +63,8 @@ final class FormSchemaParser {
         repeatedIn,
         blankToNull(text(c.path("properties"), "rule")),
         blankToNull(text(c.path("properties"), "ruleMessage")),
-        c.path("readonly").asBoolean(false));
+        c.path("readonly").asBoolean(false),
+        FieldType.DATETIME.equals(type) ? (text(c, "subtype") != null ? text(c, "subtype") : "date") : null);
   }
 
   private static FieldRules rules(JsonNode v) {

@@ -1,6 +1,9 @@
 package io.foothold.forms;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -82,6 +85,9 @@ final class FormSubmissionValidator {
       }
       if (value instanceof String text) {
         checkText(field.rules(), text, found);
+        if ("date".equals(field.subtype())) {
+          checkDate(text, found);
+        }
       }
     }
   }
@@ -134,6 +140,15 @@ final class FormSubmissionValidator {
     }
     if ("phone".equals(rules.validationType()) && !PHONE.matcher(text).matches()) {
       found.add("phone", "must be a phone number");
+    }
+  }
+
+  /** Tasklist sends a date field as an ISO date; anything else is no date (a Date value is one already). */
+  private static void checkDate(String text, Violations found) {
+    try {
+      LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+    } catch (DateTimeParseException e) {
+      found.add("date", "must be a date written as yyyy-mm-dd, e.g. 2026-11-20");
     }
   }
 

@@ -69,6 +69,10 @@ public final class EngineRest {
     return exchange(HttpMethod.PUT, path, null);
   }
 
+  public ResponseEntity<String> put(String path, Object body) {
+    return exchange(HttpMethod.PUT, path, body);
+  }
+
   public List<Map<String, Object>> getList(String path) {
     ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET,
         new HttpEntity<>(headers()), new ParameterizedTypeReference<>() {});

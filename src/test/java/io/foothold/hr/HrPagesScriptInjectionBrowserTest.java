@@ -1,0 +1,89 @@
+package io.foothold.hr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.foothold.support.EngineRest;
+import io.foothold.support.FootholdSpringTest;
+import io.foothold.support.HeadlessChromium;
+import io.foothold.support.RecoveryArcForms;
+import io.foothold.support.ScriptInjection;
+
+/**
+ * Script text that reached a case (a comment on a step, a variable a manager set through the REST API) is shown as
+ * text on HR's case list and timeline, and never runs.
+ */
+@FootholdSpringTest
+class HrPagesScriptInjectionBrowserTest {
+
+  static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate web;
+  @Autowired TaskService tasks;
+
+  HrBrowser browser;
+  String testName;
+
+  @BeforeEach
+  void openBrowser(TestInfo info) throws Exception {
+    testName = info.getTestMethod().orElseThrow().getName();
+    browser = HrBrowser.open("http://127.0.0.1:" + port);
+  }
+
+  @AfterEach
+  void closeBrowser() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void scriptTextOnACaseIsShownAsTextAndNeverRuns() throws Throwable {
+    HeadlessChromium.onFailureKeepEvidence(browser.driver(), SCREENSHOTS, testName, () -> {
+      EngineRest maya = EngineRest.as(web, "maya");
+      String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("ravi"));
+      String debrief = tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey("Task_CalmDebrief").singleResult().getId();
+      tasks.createComment(debrief, caseId, ScriptInjection.BOTH);
+      // Audited variables show their values on the timeline; the case list shows employeeName.
+      for (String variable : new String[] {"checkInOutcome", "employeeName"}) {
+        assertThat(maya.put("/process-instance/" + caseId + "/variables/" + variable,
+            Map.of("value", ScriptInjection.BOTH, "type", "String")).getStatusCode().value()).isEqualTo(204);
+      }
+
+      browser.loginToTasklist("hana", "demo");
+
+      browser.get("/hr/index.html?manager=maya&state=open");
+      WebElement row = browser.waitFor(By.cssSelector("#cases tr[data-case-id='" + caseId + "']"));
+      assertThat(row.getText()).as("the case list shows the name as text").contains(ScriptInjection.BOTH);
+      assertNoScriptRan();
+
+      browser.get("/hr/case.html?id=" + caseId);
+      browser.waitFor(By.cssSelector("#timeline li[data-kind='comment']"));
+      String timeline = browser.waitFor(By.id("timeline")).getText();
+      assertThat(timeline).as("the comment as text").contains(ScriptInjection.BOTH);
+      assertThat(browser.all(By.cssSelector("#timeline li[data-kind='variable-changed']")).stream().map(WebElement::getText))
+          .as("the changed answer as text").anyMatch(text -> text.contains(ScriptInjection.BOTH));
+      assertNoScriptRan();
+    });
+  }
+
+  private void assertNoScriptRan() {
+    assertThat(((Number) browser.script(ScriptInjection.INJECTED_ELEMENTS)).intValue()).as("no element was injected").isZero();
+    assertThat(browser.script(ScriptInjection.PROBE)).as("window.__xss").isEqualTo("undefined");
+  }
+}
