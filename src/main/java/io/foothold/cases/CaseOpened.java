@@ -1,7 +1,6 @@
 package io.foothold.cases;
 
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
-import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
@@ -45,7 +44,7 @@ class CaseOpened implements ExecutionListener {
     system.run(() -> {
       if (manager != null) {
         Grants grants = new Grants(system.engine().getAuthorizationService());
-        grants.toUser(manager, PROCESS_INSTANCE, instanceId, READ, UPDATE);
+        grants.toUser(manager, PROCESS_INSTANCE, instanceId, READ);
         grants.toUser(manager, HISTORIC_PROCESS_INSTANCE, instanceId, HistoricProcessInstancePermissions.READ);
       }
       if (employee instanceof String employeeId && !execution.hasVariable(EMPLOYEE_NAME)) {

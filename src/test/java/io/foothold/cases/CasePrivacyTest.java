@@ -65,6 +65,25 @@ class CasePrivacyTest {
         .isEqualTo("Task_CalmDebrief");
   }
 
+  /** The audit trail is only worth something if the facts a case was opened with cannot be rewritten later. */
+  @Test
+  void theManagerWorksTheCaseThroughItsFormsButCannotRewriteItsFacts() {
+    EngineRest maya = EngineRest.as(web, "maya");
+
+    ResponseEntity<String> rewrite = maya.put("/process-instance/" + caseId + "/variables/managerId", Map.of("value", "omar", "type", "String"));
+    ResponseEntity<String> modify = maya.post("/process-instance/" + caseId + "/variables",
+        Map.of("modifications", Map.of("employeeName", Map.of("value", "Someone Else", "type", "String"))));
+    ResponseEntity<String> remove = maya.exchange("DELETE", "/process-instance/" + caseId + "/variables/employeeId", null);
+
+    assertThat(rewrite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(modify.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(remove.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(maya.get("/process-instance/" + caseId + "/variables/managerId").getBody()).contains("\"maya\"");
+    assertThat(maya.get("/process-instance/" + caseId + "/variables/employeeId").getBody()).contains("\"sam\"");
+    maya.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
+    assertThat(maya.task(caseId, "Task_ChooseSupports")).isNotNull();
+  }
+
   @Test
   void hrReadsTheHistoryOfEveryCase() {
     EngineRest hana = EngineRest.as(web, "hana");
