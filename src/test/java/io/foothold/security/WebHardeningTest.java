@@ -80,7 +80,7 @@ class WebHardeningTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/hr/", "/hr/index.html", "/hr/case.html", "/hr/analytics.html", "/hr/hr.js", "/swagger-ui/index.html"})
+  @ValueSource(strings = {"/hr/", "/hr/index.html", "/hr/case.html", "/hr/analytics.html", "/hr/hr.js", "/hr/cases.js"})
   void footholdPagesRunUnderAStrictPolicy(String path) {
     ResponseEntity<String> page = web.getForEntity(path, String.class);
 
@@ -89,6 +89,16 @@ class WebHardeningTest {
     assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
         .contains("default-src 'none'").contains("script-src 'self'").contains("style-src 'self'")
         .doesNotContain("unsafe");
+  }
+
+  @Test
+  void swaggerUiMayOnlyStyleInline() {
+    ResponseEntity<String> page = web.getForEntity("/swagger-ui/index.html", String.class);
+
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertHardened(page.getHeaders(), false);
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
+        .contains("default-src 'none'").contains("script-src 'self';").contains("style-src 'self' 'unsafe-inline';");
   }
 
   @ParameterizedTest
