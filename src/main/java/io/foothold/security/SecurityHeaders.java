@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class SecurityHeaders {
 
-  /** Foothold's pages (/hr, Swagger UI): scripts and styles from files of this origin only, no inline code. */
+  /** Foothold's pages (/hr and any other page outside the webapps): scripts and styles from files of this origin only. */
   static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   /** Swagger UI as the page policy, but its bundle sets inline styles (measured in the browser test); scripts stay strict. */

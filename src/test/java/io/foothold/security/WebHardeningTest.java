@@ -56,6 +56,29 @@ class WebHardeningTest {
   }
 
   @Test
+  void everyIndexPageCarriesItsOwnNonceUnderConcurrentRequests() throws Exception {
+    // Camunda hands the nonce to the page through state all requests share (see WebappNonce); other requests under
+    // /camunda run alongside, as another user's Tasklist would.
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<String>> pages = new java.util.ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        pages.add(pool.submit(() -> {
+          ResponseEntity<String> index = web.getForEntity(TASKLIST, String.class);
+          Matcher nonce = NONCE.matcher(index.getHeaders().getFirst("Content-Security-Policy"));
+          return nonce.find() && index.getBody().contains("nonce=\"" + nonce.group(1) + "\"") ? "agrees" : index.getBody();
+        }));
+        pool.submit(() -> web.getForEntity("/camunda/app/tasklist/styles/user-styles.css", String.class));
+      }
+      for (var page : pages) {
+        assertThat(page.get()).isEqualTo("agrees");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void signingInToTasklistGivesANewStrictHttpOnlySession() {
     ResponseEntity<String> index = web.getForEntity(TASKLIST, String.class);
     String sessionBefore = cookiePair(index.getHeaders(), SESSION_COOKIE);
