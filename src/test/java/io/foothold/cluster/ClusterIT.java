@@ -42,6 +42,7 @@ import org.springframework.util.MultiValueMap;
 
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdNode;
+import io.foothold.support.HardenedResponses;
 import io.foothold.support.ProductionPeople;
 import io.foothold.support.TestPostgres;
 
@@ -59,7 +60,7 @@ class ClusterIT {
   private static final int TIMERS = 1_000;
   private static final String PROCESS = "ClusterTimers";
   private static final long LOCK_MILLIS = 10_000;
-  private static final String ADMIN_PASSWORD = "Admin-" + UUID.randomUUID();
+  private static final String ADMIN_PASSWORD = "Harbour-" + UUID.randomUUID() + "-Q7";
 
   private static TestPostgres.Database database;
   private static FootholdNode nodeA;
@@ -127,7 +128,13 @@ class ClusterIT {
   @Order(2)
   void aBrowserSessionOpenedOnOneNodeWorksOnTheOther() throws Exception {
     WebappSessionClient browser = new WebappSessionClient();
-    assertThat(browser.signIn(nodeA.baseUrl(), "maya", people.password())).isEqualTo(200);
+    var signedIn = browser.signIn(nodeA.baseUrl(), "maya", people.password());
+    assertThat(signedIn.statusCode()).isEqualTo(200);
+    HttpHeaders loginHeaders = new HttpHeaders();
+    signedIn.headers().map().forEach(loginHeaders::addAll);
+    assertThat(HardenedResponses.setCookie(loginHeaders, HardenedResponses.SESSION_COOKIE)).as("the shared session's cookie").isNotNull();
+    // Production cookies are Secure (TLS ends at the load balancer) even though this test reaches the node over http.
+    HardenedResponses.assertHardened(loginHeaders, false, true);
 
     var onB = browser.get(nodeB.baseUrl(), "/camunda/api/admin/auth/user/default");
     assertThat(onB.statusCode()).as("node B knows the session signed in on node A").isEqualTo(200);

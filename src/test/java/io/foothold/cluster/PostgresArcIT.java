@@ -30,7 +30,7 @@ import io.foothold.support.TestPostgres;
  */
 class PostgresArcIT {
 
-  private static final String ADMIN_PASSWORD = "Admin-" + UUID.randomUUID();
+  private static final String ADMIN_PASSWORD = "Harbour-" + UUID.randomUUID() + "-Q7";
   private static TestPostgres.Database database;
   private static FootholdNode node;
   private static ProductionPeople people;

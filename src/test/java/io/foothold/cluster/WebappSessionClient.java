@@ -22,13 +22,13 @@ final class WebappSessionClient {
   private final Map<String, String> cookies = new LinkedHashMap<>();
 
   /** Opens Tasklist on this node and signs in there, as the login page does. */
-  int signIn(String baseUrl, String user, String password) throws IOException, InterruptedException {
+  HttpResponse<String> signIn(String baseUrl, String user, String password) throws IOException, InterruptedException {
     get(baseUrl, "/camunda/app/tasklist/default/");
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
     HttpRequest.Builder login = request(baseUrl, "/camunda/api/admin/auth/user/default/login/tasklist")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form));
-    return send(login).statusCode();
+    return send(login);
   }
 
   HttpResponse<String> get(String baseUrl, String path) throws IOException, InterruptedException {

@@ -74,6 +74,11 @@ final class HrBrowser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
+  /** What the Content-Security-Policy refused on the pages seen so far (see HeadlessChromium.cspViolations). */
+  List<String> cspViolations() {
+    return HeadlessChromium.cspViolations(driver);
+  }
+
   void resize(int width, int height) {
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
   }

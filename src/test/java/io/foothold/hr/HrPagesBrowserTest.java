@@ -56,7 +56,12 @@ class HrPagesBrowserTest {
   void closeBrowserAndResetClock() throws Exception {
     CaseDriver.resetClock();
     if (browser != null) {
-      browser.close();
+      try {
+        assertThat(browser.cspViolations()).as("the Tasklist sign-in and the HR pages work under their Content-Security-Policy")
+            .isEmpty();
+      } finally {
+        browser.close();
+      }
     }
   }
 

@@ -14,9 +14,14 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Talks to /engine-rest the way Tasklist does: HTTP Basic as a named user, form values typed as
- * Tasklist types them (checklists as Json, numbers as Integer, checkboxes as Boolean).
+ * Tasklist types them (checklists as Json, numbers as Integer, checkboxes as Boolean), and every GET asks for
+ * one page of at most {@link #PAGE} results, as Tasklist pages its lists: the engine answers 400 to an unbounded
+ * list query (query-max-results-limit), so an unpaged GET would test nothing but that refusal.
  */
 public final class EngineRest {
+
+  /** Well under the engine's query-max-results-limit; every test's lists are far shorter. */
+  public static final int PAGE = 1000;
 
   private final TestRestTemplate rest;
   private final String user;
@@ -37,7 +42,7 @@ public final class EngineRest {
   }
 
   public ResponseEntity<String> get(String path) {
-    return exchange(HttpMethod.GET, path, null);
+    return exchange(HttpMethod.GET, paged(path), null);
   }
 
   public ResponseEntity<String> post(String path, Object body) {
@@ -74,7 +79,7 @@ public final class EngineRest {
   }
 
   public List<Map<String, Object>> getList(String path) {
-    ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest" + path, HttpMethod.GET,
+    ResponseEntity<List<Map<String, Object>>> response = rest.exchange("/engine-rest" + paged(path), HttpMethod.GET,
         new HttpEntity<>(headers()), new ParameterizedTypeReference<>() {});
     if (!response.getStatusCode().is2xxSuccessful()) {
       throw new IllegalStateException("GET " + path + " as " + user + " answered " + response.getStatusCode());
@@ -144,6 +149,14 @@ public final class EngineRest {
       json.append(i == 0 ? "" : ",").append('"').append(list.get(i)).append('"');
     }
     return json.append(']').toString();
+  }
+
+  /** The path asking for the first page (ignored by single-resource GETs); a path naming its own page is kept. */
+  static String paged(String path) {
+    if (path.contains("maxResults=")) {
+      return path;
+    }
+    return path + (path.contains("?") ? "&" : "?") + "maxResults=" + PAGE;
   }
 
   private ResponseEntity<String> exchange(HttpMethod method, String path, Object body) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -13,6 +15,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver: Selenium Manager never runs, so nothing is
@@ -45,6 +49,8 @@ public final class HeadlessChromium {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+    // The console is kept so a test can see what the Content-Security-Policy refused (see cspViolations).
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
@@ -61,6 +67,17 @@ public final class HeadlessChromium {
   public static void dumpPage(WebDriver driver, Path path) throws IOException {
     Files.createDirectories(path.toAbsolutePath().getParent());
     Files.writeString(path, driver.getPageSource());
+  }
+
+  /**
+   * What the pages' Content-Security-Policy refused since the last call (Chromium reports each refusal on the
+   * console): a page that works under the policy leaves this empty.
+   */
+  public static List<String> cspViolations(WebDriver driver) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+        .toList();
   }
 
   /** The steps of a browser test. */

@@ -64,7 +64,11 @@ class TasklistBrowserTest {
   @AfterEach
   void closeBrowser() throws Exception {
     if (tasklist != null) {
-      tasklist.close();
+      try {
+        assertThat(tasklist.cspViolations()).as("Tasklist works under its Content-Security-Policy").isEmpty();
+      } finally {
+        tasklist.close();
+      }
     }
   }
 

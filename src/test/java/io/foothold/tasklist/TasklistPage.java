@@ -283,6 +283,11 @@ final class TasklistPage implements AutoCloseable {
 
   // ---------------------------------------------------------------- plumbing
 
+  /** What the Content-Security-Policy refused on the pages seen so far (see HeadlessChromium.cspViolations). */
+  List<String> cspViolations() {
+    return HeadlessChromium.cspViolations(driver);
+  }
+
   void screenshot(Path path) throws IOException {
     HeadlessChromium.screenshot(driver, path);
   }
