@@ -250,12 +250,13 @@ class BadInputMatrixTest {
     rows.add(put(c, "PUT on another manager's case", "omar", instance + "/note", json(typed("short", "String")), 403));
     rows.add(put(c, "PUT by the case's own manager (facts change only through forms)", "maya", instance + "/managerId",
         json(typed("omar", "String")), 403));
-    rows.add(put(c, "task: PUT one variable over the text cap", "maya", task + "/note",
+    rows.add(put(c, "task: PUT one variable over the text cap", "admin", task + "/note",
         json(typed("y".repeat(CAP + 1), "String")), 400, "note", String.valueOf(CAP)));
-    rows.add(post(c, "task: POST modifications with a control character", "maya", task,
+    rows.add(post(c, "task: POST modifications with a control character", "admin", task,
         json(Map.of("modifications", Map.of("note", typed("bell\u0007", "String")))), 400, "note", "control character"));
-    rows.add(put(c, "task: PUT local Json that is not JSON", "maya", "/engine-rest/task/{task}/localVariables/list",
+    rows.add(put(c, "task: PUT local Json that is not JSON", "admin", "/engine-rest/task/{task}/localVariables/list",
         json(typed("[1, 2", "Json")), 400, "list", "JSON"));
+    rows.add(put(c, "task: PUT by the assignee beside the form", "maya", task + "/managerId", json(typed("omar", "String")), 403));
     rows.add(put(c, "task: PUT on an unknown task", "maya", "/engine-rest/task/" + UNKNOWN_ID + "/variables/note",
         json(typed("short", "String")), 404, UNKNOWN_ID));
   }

@@ -74,10 +74,13 @@ class CasePrivacyTest {
     ResponseEntity<String> modify = maya.post("/process-instance/" + caseId + "/variables",
         Map.of("modifications", Map.of("employeeName", Map.of("value", "Someone Else", "type", "String"))));
     ResponseEntity<String> remove = maya.exchange("DELETE", "/process-instance/" + caseId + "/variables/employeeId", null);
+    String taskId = (String) maya.task(caseId, "Task_CalmDebrief").get("id");
+    ResponseEntity<String> besideTheForm = maya.put("/task/" + taskId + "/variables/managerId", Map.of("value", "omar", "type", "String"));
 
     assertThat(rewrite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(modify.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(remove.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(besideTheForm.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(maya.get("/process-instance/" + caseId + "/variables/managerId").getBody()).contains("\"maya\"");
     assertThat(maya.get("/process-instance/" + caseId + "/variables/employeeId").getBody()).contains("\"sam\"");
     maya.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
