@@ -80,7 +80,11 @@ final class CaseCloner {
       if (table.getKey().equals("ACT_RU_AUTHORIZATION")) {
         continue; // by resource id, once the case's ids are known
       }
-      if (table.getKey().equals("ACT_RU_IDENTITYLINK")) {
+      if (table.getKey().equals("ACT_GE_BYTEARRAY")) {
+        // History's byte arrays carry the root instance; a running variable's value does not.
+        where.put(table.getKey(), "ROOT_PROC_INST_ID_ = " + quote(rootId) + " OR ID_ IN (SELECT BYTEARRAY_ID_ FROM ACT_RU_VARIABLE "
+            + "WHERE PROC_INST_ID_ IN (" + inInstances + "))");
+      } else if (table.getKey().equals("ACT_RU_IDENTITYLINK")) {
         where.put(table.getKey(), "TASK_ID_ IN (SELECT ID_ FROM ACT_RU_TASK WHERE PROC_INST_ID_ IN (" + inInstances + "))");
       } else if (names.contains("ROOT_PROC_INST_ID_")) {
         where.put(table.getKey(), "ROOT_PROC_INST_ID_ = " + quote(rootId));

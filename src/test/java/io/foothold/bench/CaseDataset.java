@@ -41,14 +41,20 @@ final class CaseDataset {
 
   /** The issue's scale (-Dbench.cases.open, -Dbench.cases.completed change it; see README "Benchmarks"). */
   static final int OPEN_CASES = Integer.getInteger("bench.cases.open", 10_000);
+  /**
+   * The issue asks for 100,000; generating them (about 31 million rows, ~310 per completed case) takes far longer
+   * than the benchmarks' 15-minute budget on two cores, so the default is 10,000 (see README "Benchmarks").
+   */
   static final int COMPLETED_CASES = Integer.getInteger("bench.cases.completed", 10_000);
   /** maya, omar and generated managers; every manager gets the same share of open and completed cases. */
   static final int MANAGERS = 200;
-  static final List<Integer> EXPORT_SIZES = List.of(1_000, 10_000);
+  /** The CSV export benchmark's two sizes: 10,000 cases (or all completed ones, if fewer) and a tenth of that. */
+  static final List<Integer> EXPORT_SIZES = List.of(Math.min(10_000, COMPLETED_CASES) / 10, Math.min(10_000, COMPLETED_CASES));
   private static final Duration OPEN_SPREAD = Duration.ofDays(14);
   /** Completed cases end within the retention (P180D), so the nightly cleanup would remove none of them. */
   private static final Duration COMPLETED_SPREAD = Duration.ofDays(170);
-  private static final int CHUNK = 5_000;
+  private static final int CHUNK = 1_000;
+  private static final int THREADS = Integer.getInteger("bench.cases.threads", 2);
   private static final String GENERATOR_SOURCES = "src/test/java/io/foothold/bench/";
   private static final List<String> FINGERPRINTED = List.of(GENERATOR_SOURCES + "CaseDataset.java", GENERATOR_SOURCES + "CaseCloner.java",
       GENERATOR_SOURCES + "TemplateCases.java", "processes/recovery-arc", "forms/recovery-arc", "processes/micro-confidence",
@@ -138,8 +144,6 @@ final class CaseDataset {
     Info fill(Map<Kind, String> templates, long started) throws Exception {
       String url = url();
       List<String> managers = managers();
-      Map<String, Long> rowsByTable = new LinkedHashMap<>();
-      long rows;
       try (Connection db = DriverManager.getConnection(url + ";CACHE_SIZE=262144", "sa", "")) {
         CaseCloner cloner = new CaseCloner(db);
         Map<Kind, CaseCloner.Template> shapes = new EnumMap<>(Kind.class);
@@ -154,49 +158,94 @@ final class CaseDataset {
           // Parents and children of one case are inserted by the same statement in no particular order.
           statement.execute("SET REFERENTIAL_INTEGRITY FALSE");
         }
-        long written = 0;
         long cloning = System.nanoTime();
-        int done = 0;
-        for (Kind kind : Kind.values()) {
-          int[] range = range(db, kind);
-          for (int first = range[0]; first <= range[1]; first += CHUNK) {
-            int last = Math.min(first + CHUNK - 1, range[1]);
-            written += cloner.cloneRange(shapes.get(kind), kind.name(), Map.of(TemplateCases.MANAGER, "MANAGER_",
-                TemplateCases.EMPLOYEE, "EMPLOYEE_", TemplateCases.EMPLOYEE_NAME, "EMPLOYEE_NAME_"), first, last);
-            done += (int) count(db, "SELECT COUNT(*) FROM BENCH_CLONE WHERE KIND_ = '" + kind + "' AND N_ BETWEEN " + first + " AND " + last);
-            System.out.printf("dataset: %,d of %,d clones written (%,d rows, %.0f rows/s)%n", done, clones, written, written / seconds(cloning));
-          }
-        }
+        long written = cloneInParallel(url, shapes, clones, cloning);
+        System.out.printf("dataset: %,d clones written (%,d rows) in %.1f s%n", clones, written, seconds(cloning));
         try (Statement statement = db.createStatement()) {
           statement.execute("SET REFERENTIAL_INTEGRITY TRUE");
           statement.execute("DROP TABLE BENCH_CLONE");
-          // A long-lived database has statistics for its planner; H2 keeps them with ANALYZE.
-          statement.execute("ANALYZE");
         }
-        verify(db);
-        rows = 0;
-        for (String table : List.of("ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EVENT_SUBSCR", "ACT_RU_AUTHORIZATION",
-            "ACT_GE_BYTEARRAY", "ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST", "ACT_HI_DETAIL",
-            "ACT_HI_IDENTITYLINK", "ACT_HI_OP_LOG", "ACT_HI_JOB_LOG", "ACT_HI_DECINST", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT")) {
-          long count = count(db, "SELECT COUNT(*) FROM " + table);
-          rowsByTable.put(table, count);
-          rows += count;
-        }
-        Info info = new Info(fingerprint, (int) count(db, "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NULL AND SUPER_PROCESS_INSTANCE_ID_ IS NULL"),
-            (int) count(db, "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NOT NULL AND SUPER_PROCESS_INSTANCE_ID_ IS NULL"),
-            0, rows, rowsByTable, names(templates), managers, timelineCases(db), exportBounds(db));
-        long compacting = System.nanoTime();
-        try (Statement statement = db.createStatement()) {
-          // Rewrites the file without the space the bulk inserts left behind.
-          statement.execute("SHUTDOWN COMPACT");
-        }
-        System.out.printf("dataset: compacted in %.1f s%n", seconds(compacting));
-        double took = seconds(started);
-        System.out.printf("dataset: generated %,d open and %,d completed cases (%,d rows) in %.1f s%n", info.openCases(), info.completedCases(),
-            rows, took);
-        return new Info(info.fingerprint(), info.openCases(), info.completedCases(), took, info.rows(), info.rowsByTable(), info.templates(),
-            info.managers(), info.timelineCases(), info.exportOpenedFrom());
+        return finish(db, templates, managers, started);
       }
+    }
+
+    /** Checks the clones, gathers what the benchmarks need and compacts the file (which closes the database). */
+    Info finish(Connection db, Map<Kind, String> templates, List<String> managers, long started) throws Exception {
+      try (Statement statement = db.createStatement()) {
+        // A long-lived database has statistics for its planner; H2 keeps them with ANALYZE.
+        statement.execute("ANALYZE");
+      }
+      verify(db);
+      Map<String, Long> rowsByTable = new LinkedHashMap<>();
+      long rows = 0;
+      for (String table : List.of("ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EVENT_SUBSCR", "ACT_RU_AUTHORIZATION",
+          "ACT_GE_BYTEARRAY", "ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST", "ACT_HI_DETAIL",
+          "ACT_HI_IDENTITYLINK", "ACT_HI_OP_LOG", "ACT_HI_JOB_LOG", "ACT_HI_DECINST", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT")) {
+        long count = count(db, "SELECT COUNT(*) FROM " + table);
+        rowsByTable.put(table, count);
+        rows += count;
+      }
+      int open = (int) count(db, "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NULL AND SUPER_PROCESS_INSTANCE_ID_ IS NULL");
+      int completed = (int) count(db, "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NOT NULL AND SUPER_PROCESS_INSTANCE_ID_ IS NULL");
+      List<String> timelineCases = timelineCases(db);
+      Map<Integer, String> exportBounds = exportBounds(db);
+      long compacting = System.nanoTime();
+      try (Statement statement = db.createStatement()) {
+        // Rewrites the file without the space the bulk inserts left behind.
+        statement.execute("SHUTDOWN COMPACT");
+      }
+      System.out.printf("dataset: compacted in %.1f s%n", seconds(compacting));
+      double took = seconds(started);
+      System.out.printf("dataset: generated %,d open and %,d completed cases (%,d rows) in %.1f s%n", open, completed, rows, took);
+      return new Info(fingerprint, open, completed, took, rows, rowsByTable, names(templates), managers, timelineCases, exportBounds);
+    }
+
+    /**
+     * Clones chunk by chunk, biggest cases first, on {@link #THREADS} connections: H2 inserts into one table from
+     * several sessions at once, and on a busy machine two busy threads also get twice the CPU share of one.
+     */
+    private long cloneInParallel(String url, Map<Kind, CaseCloner.Template> shapes, int clones, long cloning) throws Exception {
+      java.util.concurrent.ConcurrentLinkedQueue<int[]> chunks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      List<Kind> kinds = new ArrayList<>(List.of(Kind.values()));
+      try (Connection db = DriverManager.getConnection(url, "sa", "")) {
+        Map<Kind, Long> weight = new EnumMap<>(Kind.class);
+        for (Kind kind : kinds) {
+          weight.put(kind, shapes.get(kind).rowsPerCase() * count(db, "SELECT COUNT(*) FROM BENCH_CLONE WHERE KIND_ = '" + kind + "'"));
+        }
+        kinds.sort(java.util.Comparator.comparing((Kind kind) -> weight.get(kind)).reversed());
+        for (Kind kind : kinds) {
+          int[] range = range(db, kind);
+          for (int first = range[0]; first <= range[1]; first += CHUNK) {
+            chunks.add(new int[] {kind.ordinal(), first, Math.min(first + CHUNK - 1, range[1])});
+          }
+        }
+      }
+      java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS);
+      try {
+        List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+          workers.add(pool.submit(() -> {
+            try (Connection db = DriverManager.getConnection(url, "sa", "")) {
+              CaseCloner cloner = new CaseCloner(db);
+              for (int[] chunk = chunks.poll(); chunk != null; chunk = chunks.poll()) {
+                Kind kind = Kind.values()[chunk[0]];
+                long rows = written.addAndGet(cloner.cloneRange(shapes.get(kind), kind.name(), Map.of(TemplateCases.MANAGER, "MANAGER_",
+                    TemplateCases.EMPLOYEE, "EMPLOYEE_", TemplateCases.EMPLOYEE_NAME, "EMPLOYEE_NAME_"), chunk[1], chunk[2]));
+                System.out.printf("dataset: %s %d..%d written (%,d rows so far, %.0f rows/s)%n", kind, chunk[1], chunk[2], rows,
+                    rows / seconds(cloning));
+              }
+            }
+            return null;
+          }));
+        }
+        for (var worker : workers) {
+          worker.get();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      return written.get();
     }
 
     /**
@@ -257,7 +306,7 @@ final class CaseDataset {
       }
     }
 
-    private static List<String> managers() {
+    static List<String> managers() {
       List<String> managers = new ArrayList<>(List.of("maya", "omar"));
       for (int i = 1; managers.size() < MANAGERS; i++) {
         managers.add(String.format("manager%03d", i));
@@ -312,12 +361,13 @@ final class CaseDataset {
     }
 
     /** Completed cases HR opens in the timeline benchmark: a fixed, evenly spread sample of every kind. */
-    private static List<String> timelineCases(Connection db) throws SQLException {
+    private List<String> timelineCases(Connection db) throws SQLException {
       List<String> ids = new ArrayList<>();
       try (Statement select = db.createStatement(); ResultSet rs = select.executeQuery("SELECT ID_ FROM ACT_HI_PROCINST "
           + "WHERE END_TIME_ IS NOT NULL AND SUPER_PROCESS_INSTANCE_ID_ IS NULL ORDER BY ID_")) {
+        int stride = Math.max(1, completedCases / 200);
         for (int i = 0; rs.next(); i++) {
-          if (i % 499 == 0) {
+          if (i % stride == 0) {
             ids.add(rs.getString(1));
           }
         }
