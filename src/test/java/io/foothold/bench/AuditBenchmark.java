@@ -34,7 +34,7 @@ import com.sun.tools.attach.VirtualMachine;
  * <li>The CSV export of the newest 1,000 and 10,000 completed cases ({@code GET /api/audit/cases.csv?state=closed&openedFrom=…}):
  * rows/s, baseline a plain SQL read of the same cases and their case variables; and the server's heap while it
  * exports. Heap: the benchmark attaches to the server JVM (JMX through the Attach API), and every 500 rows it reads
- * it pauses, forces a full GC in the server and samples the heap still in use; the highest sample above the heap
+ * (a tenth of the export, if less) it pauses, forces a full GC in the server and samples the heap still in use; the highest sample above the heap
  * in use just before the request is what the export keeps alive. Flat memory: about the same at 1,000 and 10,000.</li>
  * </ul>
  */
@@ -163,7 +163,7 @@ final class AuditBenchmark implements Benchmark {
       }
       lines.readLine(); // header
       while (lines.readLine() != null) {
-        if (++rows % 500 == 0 && heap != null) {
+        if (++rows % sampleEvery(expected) == 0 && heap != null) {
           peak = Math.max(peak, heap.usedAfterGc() - idle);
         }
       }
@@ -173,6 +173,11 @@ final class AuditBenchmark implements Benchmark {
       throw new IllegalStateException("export of " + expected + " cases gave " + rows + " rows");
     }
     return new double[] {rows / seconds, peak / 1048576.0};
+  }
+
+  /** Ten samples per export at least (a page of 500 rows is what the server holds at a time), one per page at most. */
+  private static int sampleEvery(int rows) {
+    return Math.max(1, Math.min(500, rows / 10));
   }
 
   /** The same cases and case variables the export prints, read with plain SQL; answers rows/s. */
