@@ -1,0 +1,277 @@
+package io.foothold.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+import com.sun.tools.attach.VirtualMachine;
+
+/**
+ * Issue item 3: HR's audit with the case dataset's completed cases in history, against the server HR would use
+ * (authorization on, -Xmx256m).
+ * <ul>
+ * <li>One case's timeline, {@code GET /api/audit/cases/{id}} as hana (HTTP Basic), one request at a time over a
+ * fixed sample of completed cases; baseline: plain SQL reads of the same history rows over JDBC (the server's own
+ * H2, through its AUTO_SERVER port), what the timeline is built from.</li>
+ * <li>The CSV export of the newest 1,000 and 10,000 completed cases ({@code GET /api/audit/cases.csv?state=closed&openedFrom=…}):
+ * rows/s, baseline a plain SQL read of the same cases and their case variables; and the server's heap while it
+ * exports. Heap: the benchmark attaches to the server JVM (JMX through the Attach API), and every 500 rows it reads
+ * (a tenth of the export, if less) it pauses, forces a full GC in the server and samples the heap still in use; the highest sample above the heap
+ * in use just before the request is what the export keeps alive. Flat memory: about the same at 1,000 and 10,000.</li>
+ * </ul>
+ */
+final class AuditBenchmark implements Benchmark {
+
+  static final int TIMELINE_WARMUP = 50;
+  static final int TIMELINES = Integer.getInteger("bench.audit.timelines", 500);
+  static final int EXPORT_ROUNDS = 3;
+  static final String[] CASE_VARIABLES = {"managerId", "employeeId", "employeeName", "caseOutcome", "escalated"};
+
+  @Override
+  public String name() {
+    return "audit";
+  }
+
+  @Override
+  public List<Figure> run(BenchSettings settings) throws Exception {
+    CaseDataset data = CaseDataset.ensure(settings);
+    FootholdServer server = CaseDatasetServer.authorizationOn(settings, data);
+    List<Figure> figures = new ArrayList<>();
+    try (Connection sql = DriverManager.getConnection(CaseDatasetServer.jdbcUrl(data), "sa", "")) {
+      long readLogBefore = CaseDataset.count(sql, "SELECT COALESCE(MAX(ID_), 0) FROM FH_AUDIT_READ_LOG");
+      try {
+        timeline(server, sql, data.info().timelineCases(), figures);
+        exports(server, sql, data, figures);
+      } finally {
+        // The dataset is reused: this run's read-log rows (one per view) go again.
+        sql.createStatement().executeUpdate("DELETE FROM FH_AUDIT_READ_LOG WHERE ID_ > " + readLogBefore);
+      }
+    } finally {
+      CaseDatasetServer.stop();
+    }
+    return figures;
+  }
+
+  private void timeline(FootholdServer server, Connection sql, List<String> cases, List<Figure> figures) throws Exception {
+    HttpLoad load = new HttpLoad();
+    HttpLoad.Result api = load.run(1, TIMELINE_WARMUP, TIMELINES, i -> HttpLoad.get(server.baseUrl() + "/api/audit/cases/"
+        + cases.get(i % cases.size()), "hana").header("Accept", "application/json").build());
+    Latencies plain = new Latencies();
+    long rows = 0;
+    for (int i = 0; i < TIMELINE_WARMUP + TIMELINES; i++) {
+      long started = System.nanoTime();
+      rows += historyRows(sql, cases.get(i % cases.size()));
+      if (i >= TIMELINE_WARMUP) {
+        plain.record(System.nanoTime() - started);
+      }
+    }
+    System.out.printf("audit: timeline: %s; plain SQL: %s (%.0f history rows per case)%n", api, plain, rows / (double) (TIMELINE_WARMUP + TIMELINES));
+    figures.add(Figure.lowerIsBetter(name(), "case timeline p50", "ms", api.latencies().p50(), "plain SQL of its rows", plain.p50(), null, null));
+    figures.add(Figure.lowerIsBetter(name(), "case timeline p95", "ms", api.latencies().p95(), "plain SQL of its rows", plain.p95(),
+        "p95 <= 30 ms", api.latencies().p95() <= 30));
+    figures.add(Figure.lowerIsBetter(name(), "case timeline p99", "ms", api.latencies().p99(), "plain SQL of its rows", plain.p99(), null, null));
+  }
+
+  /** The history rows a timeline is made of, read with plain SQL; answers how many. */
+  private static long historyRows(Connection sql, String caseId) throws SQLException {
+    List<String> instances = column(sql, "SELECT ID_ FROM ACT_HI_PROCINST WHERE ROOT_PROC_INST_ID_ = ?", caseId);
+    long rows = instances.size() + read(sql, "SELECT * FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ IN ('managerId', 'employeeId', "
+        + "'employeeName', 'caseOutcome', 'escalated')", caseId);
+    for (String instance : instances) {
+      rows += read(sql, "SELECT * FROM ACT_HI_ACTINST WHERE PROC_INST_ID_ = ?", instance);
+      rows += read(sql, "SELECT * FROM ACT_HI_OP_LOG WHERE PROC_INST_ID_ = ? AND OPERATION_TYPE_ = 'Complete'", instance);
+      rows += read(sql, "SELECT * FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ = ?", instance);
+      rows += read(sql, "SELECT L.* FROM ACT_HI_IDENTITYLINK L JOIN ACT_HI_TASKINST T ON T.ID_ = L.TASK_ID_ WHERE T.PROC_INST_ID_ = ? "
+          + "AND L.TYPE_ = 'assignee' AND L.OPERATION_TYPE_ = 'add'", instance);
+      rows += read(sql, "SELECT * FROM ACT_HI_DECINST WHERE PROC_INST_ID_ = ?", instance);
+      rows += read(sql, "SELECT I.* FROM ACT_HI_DEC_IN I JOIN ACT_HI_DECINST D ON D.ID_ = I.DEC_INST_ID_ WHERE D.PROC_INST_ID_ = ?", instance);
+      rows += read(sql, "SELECT O.* FROM ACT_HI_DEC_OUT O JOIN ACT_HI_DECINST D ON D.ID_ = O.DEC_INST_ID_ WHERE D.PROC_INST_ID_ = ?", instance);
+      rows += read(sql, "SELECT D.*, B.BYTES_ FROM ACT_HI_DETAIL D LEFT JOIN ACT_GE_BYTEARRAY B ON B.ID_ = D.BYTEARRAY_ID_ "
+          + "WHERE D.PROC_INST_ID_ = ? AND D.TYPE_ = 'VariableUpdate' ORDER BY D.TIME_", instance);
+      rows += read(sql, "SELECT * FROM ACT_HI_COMMENT WHERE PROC_INST_ID_ = ?", instance);
+    }
+    return rows;
+  }
+
+  private void exports(FootholdServer server, Connection sql, CaseDataset data, List<Figure> figures) throws Exception {
+    int small = CaseDataset.EXPORT_SIZES.get(0);
+    int large = CaseDataset.EXPORT_SIZES.get(1);
+    try (HeapProbe heap = new HeapProbe(server.pid())) {
+      // Warm-up: on a busy two-core machine the server's JIT is still compiling minutes after start.
+      for (int round = 0; round < EXPORT_ROUNDS; round++) {
+        export(server, data, large, null);
+      }
+      double[] smallRun = bestOf(server, data, small, heap);
+      double[] largeRun = bestOf(server, data, large, heap);
+      double plainRate = 0;
+      for (int round = 0; round < EXPORT_ROUNDS; round++) {
+        plainRate = Math.max(plainRate, plainExport(sql, data, large));
+      }
+      System.out.printf("audit: export %,d rows: %.0f rows/s, heap kept %.1f MiB; %,d rows: %.0f rows/s, heap kept %.1f MiB; plain SQL %.0f rows/s%n",
+          small, smallRun[0], smallRun[1], large, largeRun[0], largeRun[1], plainRate);
+      figures.add(Figure.higherIsBetter(name(), String.format("CSV export %,d cases", large), "rows/s", largeRun[0], "plain SQL read", plainRate,
+          ">= 20,000 rows/s", largeRun[0] >= 20_000));
+      figures.add(Figure.lowerIsBetter(name(), String.format("CSV export %,d: server heap kept", large), "MiB", largeRun[1],
+          String.format("same, %,d cases", small), smallRun[1], String.format("flat: <= 2x the %,d-case figure + 8 MiB", small),
+          largeRun[1] <= 2 * smallRun[1] + 8));
+    }
+  }
+
+  /** Best rows/s and highest heap kept alive over the rounds. */
+  private double[] bestOf(FootholdServer server, CaseDataset data, int rows, HeapProbe heap) throws Exception {
+    double rate = 0;
+    double kept = 0;
+    for (int round = 0; round < EXPORT_ROUNDS; round++) {
+      double[] run = export(server, data, rows, null);
+      rate = Math.max(rate, run[0]);
+      kept = Math.max(kept, export(server, data, rows, heap)[1]);
+    }
+    return new double[] {rate, kept};
+  }
+
+  /**
+   * One export as HR's client reads it (line by line, streamed). Without a probe: rows/s. With one: the run is for
+   * memory only (sampling pauses the reader), answering the heap kept alive in MiB.
+   */
+  private static double[] export(FootholdServer server, CaseDataset data, int expected, HeapProbe heap) throws Exception {
+    String url = server.baseUrl() + "/api/audit/cases.csv?state=closed&openedFrom=" + data.info().exportOpenedFrom().get(expected);
+    HttpRequest request = HttpLoad.get(url, "hana").build();
+    long idle = heap == null ? 0 : heap.usedAfterGc();
+    long peak = 0;
+    long started = System.nanoTime();
+    HttpResponse<java.io.InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        .send(request, HttpResponse.BodyHandlers.ofInputStream());
+    int rows = 0;
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("export answered " + response.statusCode() + ": " + lines.readLine());
+      }
+      lines.readLine(); // header
+      while (lines.readLine() != null) {
+        if (++rows % sampleEvery(expected) == 0 && heap != null) {
+          peak = Math.max(peak, heap.usedAfterGc() - idle);
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (rows != expected) {
+      throw new IllegalStateException("export of " + expected + " cases gave " + rows + " rows");
+    }
+    return new double[] {rows / seconds, peak / 1048576.0};
+  }
+
+  /** Ten samples per export at least (a page of 500 rows is what the server holds at a time), one per page at most. */
+  private static int sampleEvery(int rows) {
+    return Math.max(1, Math.min(500, rows / 10));
+  }
+
+  /** The same cases and case variables the export prints, read with plain SQL; answers rows/s. */
+  private static double plainExport(Connection sql, CaseDataset data, int expected) throws SQLException {
+    Timestamp from = Timestamp.from(Instant.parse(data.info().exportOpenedFrom().get(expected)));
+    long started = System.nanoTime();
+    int rows = 0;
+    try (PreparedStatement cases = sql.prepareStatement("SELECT * FROM ACT_HI_PROCINST WHERE SUPER_PROCESS_INSTANCE_ID_ IS NULL "
+        + "AND END_TIME_ IS NOT NULL AND START_TIME_ >= ? ORDER BY START_TIME_ DESC, ID_");
+        PreparedStatement variables = sql.prepareStatement("SELECT V.* FROM ACT_HI_VARINST V JOIN ACT_HI_PROCINST P ON P.ID_ = V.PROC_INST_ID_ "
+            + "WHERE P.SUPER_PROCESS_INSTANCE_ID_ IS NULL AND P.END_TIME_ IS NOT NULL AND P.START_TIME_ >= ? AND V.NAME_ IN "
+            + "('managerId', 'employeeId', 'employeeName', 'caseOutcome', 'escalated')")) {
+      cases.setTimestamp(1, from);
+      try (ResultSet rs = cases.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          for (int i = 1; i <= columns; i++) {
+            rs.getObject(i);
+          }
+          rows++;
+        }
+      }
+      variables.setTimestamp(1, from);
+      try (ResultSet rs = variables.executeQuery()) {
+        while (rs.next()) {
+          rs.getString("NAME_");
+          rs.getString("TEXT_");
+        }
+      }
+    }
+    if (rows != expected) {
+      throw new IllegalStateException("plain read of " + expected + " cases gave " + rows);
+    }
+    return rows / ((System.nanoTime() - started) / 1e9);
+  }
+
+  private static List<String> column(Connection sql, String query, String parameter) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (PreparedStatement statement = sql.prepareStatement(query)) {
+      statement.setString(1, parameter);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          values.add(rs.getString(1));
+        }
+      }
+    }
+    return values;
+  }
+
+  private static long read(Connection sql, String query, String parameter) throws SQLException {
+    long rows = 0;
+    try (PreparedStatement statement = sql.prepareStatement(query)) {
+      statement.setString(1, parameter);
+      try (ResultSet rs = statement.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          for (int i = 1; i <= columns; i++) {
+            rs.getObject(i);
+          }
+          rows++;
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** The server JVM's heap, through JMX over the Attach API (local only, no port). */
+  private static final class HeapProbe implements AutoCloseable {
+
+    private final JMXConnector connector;
+    private final MemoryMXBean memory;
+
+    HeapProbe(long pid) throws Exception {
+      VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid));
+      try {
+        connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
+      } finally {
+        vm.detach();
+      }
+      memory = ManagementFactory.newPlatformMXBeanProxy(connector.getMBeanServerConnection(), ManagementFactory.MEMORY_MXBEAN_NAME,
+          MemoryMXBean.class);
+    }
+
+    long usedAfterGc() {
+      memory.gc();
+      return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    @Override
+    public void close() throws Exception {
+      connector.close();
+    }
+  }
+}
