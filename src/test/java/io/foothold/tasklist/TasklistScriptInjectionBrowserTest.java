@@ -79,9 +79,9 @@ class TasklistScriptInjectionBrowserTest {
       assertThat(tasks.getVariable(shipTask, "microAction")).as("stored verbatim").isEqualTo(ScriptInjection.BOTH);
 
       String arc = omar.startCase("RecoveryArc", RecoveryArcForms.openCase("jun"));
-      assertThat(omar.put("/process-instance/" + arc + "/variables/debriefWhatHappened",
-          Map.of("value", ScriptInjection.BOTH, "type", "String")).getStatusCode().value()).isEqualTo(204);
       String debriefTask = tasks.createTaskQuery().processInstanceId(arc).taskDefinitionKey("Task_CalmDebrief").singleResult().getId();
+      // Managers may not write case variables beside a form; the text arrives as an earlier answer would.
+      tasks.setVariable(debriefTask, "debriefWhatHappened", ScriptInjection.BOTH);
 
       tasklist.login("omar", "demo");
 
