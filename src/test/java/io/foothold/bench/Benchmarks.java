@@ -22,6 +22,9 @@ public final class Benchmarks {
 
   private static List<Benchmark> all() {
     return List.of(
+        new ArcThroughput(),
+        new StartupFootprint(),
+        new SaveToLive()
     );
   }
 
