@@ -1,5 +1,7 @@
 package io.foothold.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +22,8 @@ import io.foothold.FootholdApplication;
 final class ArcThroughput implements Benchmark {
 
   static final int WARM_UP_CASES = Integer.getInteger("bench.arc.warmUp", 60);
-  static final int ROUNDS = Integer.getInteger("bench.arc.rounds", 7);
-  static final int CASES_PER_ROUND = Integer.getInteger("bench.arc.cases", 40);
+  static final int ROUNDS = Integer.getInteger("bench.arc.rounds", 5);
+  static final int CASES_PER_ROUND = Integer.getInteger("bench.arc.cases", 30);
   static final double TARGET_RATIO = 0.9;
 
   @Override
@@ -40,8 +42,8 @@ final class ArcThroughput implements Benchmark {
           casesPerSecond(footholdWalk, 10);
           casesPerSecond(bareWalk, 10);
         }
-        List<Double> footholdRounds = new ArrayList<>();
-        List<Double> bareRounds = new ArrayList<>();
+        List<Round> footholdRounds = new ArrayList<>();
+        List<Round> bareRounds = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
           if (round % 2 == 0) {
             footholdRounds.add(casesPerSecond(footholdWalk, CASES_PER_ROUND));
@@ -50,29 +52,47 @@ final class ArcThroughput implements Benchmark {
             bareRounds.add(casesPerSecond(bareWalk, CASES_PER_ROUND));
             footholdRounds.add(casesPerSecond(footholdWalk, CASES_PER_ROUND));
           }
-          System.out.printf(Locale.ROOT, "  round %d: foothold %.1f cases/s, bare %.1f cases/s%n", round + 1,
-              footholdRounds.get(round), bareRounds.get(round));
+          System.out.printf(Locale.ROOT, "  round %d: foothold %.1f cases/s (%.1f per CPU-s), bare %.1f cases/s (%.1f per CPU-s)%n", round + 1,
+              footholdRounds.get(round).wall(), footholdRounds.get(round).cpu(), bareRounds.get(round).wall(), bareRounds.get(round).cpu());
         }
-        double footholdMedian = Stats.median(footholdRounds);
-        double bareMedian = Stats.median(bareRounds);
-        System.out.printf(Locale.ROOT, "  medians of %d rounds x %d cases: foothold %.1f (min %.1f, max %.1f), bare %.1f (min %.1f, max %.1f)%n",
-            ROUNDS, CASES_PER_ROUND, footholdMedian, Stats.min(footholdRounds), Stats.max(footholdRounds),
-            bareMedian, Stats.min(bareRounds), Stats.max(bareRounds));
-        double ratio = footholdMedian / bareMedian;
-        return List.of(Figure.higherIsBetter(name(), "recovery-arc cases per second", "cases/s", footholdMedian,
-            "bare Camunda engine", bareMedian, "ratio >= " + TARGET_RATIO, ratio >= TARGET_RATIO));
+        List<Figure> figures = new ArrayList<>();
+        figures.add(figure("recovery-arc cases per second, median round", "cases/s",
+            footholdRounds.stream().map(Round::wall).toList(), bareRounds.stream().map(Round::wall).toList()));
+        figures.add(figure("recovery-arc cases per CPU-second of the driver", "cases/CPU-s",
+            footholdRounds.stream().map(Round::cpu).toList(), bareRounds.stream().map(Round::cpu).toList()));
+        return figures;
       } finally {
         bare.close();
       }
     }
   }
 
-  private static double casesPerSecond(RecoveryArcWalk walk, int cases) {
+  private Figure figure(String metric, String unit, List<Double> foothold, List<Double> bare) {
+    double footholdMedian = Stats.median(foothold);
+    double bareMedian = Stats.median(bare);
+    System.out.printf(Locale.ROOT, "  %s over %d rounds x %d cases: foothold %.1f (min %.1f, max %.1f), bare %.1f (min %.1f, max %.1f)%n",
+        metric, ROUNDS, CASES_PER_ROUND, footholdMedian, Stats.min(foothold), Stats.max(foothold),
+        bareMedian, Stats.min(bare), Stats.max(bare));
+    return Figure.higherIsBetter(name(), metric, unit, footholdMedian, "bare Camunda engine", bareMedian,
+        "ratio >= " + TARGET_RATIO, footholdMedian / bareMedian >= TARGET_RATIO);
+  }
+
+  /**
+   * One round's throughput by the wall clock and by the CPU time of the thread driving the cases. Both engines
+   * do all their work (H2 included) on that thread, so the second figure shrugs off other processes competing
+   * for the cores, which on a shared build machine swamp the first.
+   */
+  private record Round(double wall, double cpu) {
+  }
+
+  private static Round casesPerSecond(RecoveryArcWalk walk, int cases) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long started = System.nanoTime();
+    long cpuStarted = threads.getCurrentThreadCpuTime();
     for (int i = 0; i < cases; i++) {
       walk.walkOneCase();
     }
-    return cases / ((System.nanoTime() - started) / 1e9);
+    return new Round(cases / ((System.nanoTime() - started) / 1e9), cases / ((threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9));
   }
 
   /** The real application with its demo profile (web server on a random loopback port, as the REST layer needs one), 
