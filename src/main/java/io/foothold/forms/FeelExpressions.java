@@ -1,22 +1,33 @@
 package io.foothold.forms;
 
 import java.util.Map;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
-import org.camunda.bpm.engine.variable.Variables;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates form-js {@code conditional.hide} expressions with the FEEL engine Camunda already ships
  * (feel-scala, the same one DMN uses), so the server reads conditions exactly like the decisions do.
+ * Each expression is parsed once: parsing cost more than the whole validation of a form on every submission,
+ * and a deployed form's expressions never change.
  */
 final class FeelExpressions {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeelExpressions.class);
 
   // Building the engine is costly and it is thread-safe: one per JVM is enough.
-  private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
+  private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
+
+  /** Parsed expressions by their text; empty when the text does not parse. Forms hold few distinct ones. */
+  private static final Map<String, Optional<ParsedExpression>> PARSED = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED = 2_000;
 
   private FeelExpressions() {}
 
@@ -31,14 +42,38 @@ final class FeelExpressions {
    * field then stays visible and its rules are enforced (fail safe, never fail open).
    */
   static boolean isTrue(String expression, Map<String, Object> variables) {
+    Optional<ParsedExpression> parsed = parsed(expression);
+    if (parsed.isEmpty()) {
+      return false;
+    }
     try {
-      Object result = FEEL.evaluateSimpleExpression(
-          stripEquals(expression), Variables.fromMap(variables).asVariableContext());
-      return Boolean.TRUE.equals(result);
+      EvaluationResult result = FEEL.evaluate(parsed.get(), variables);
+      if (result.isFailure()) {
+        LOG.warn("Could not evaluate form condition '{}', treating the field as visible: {}", expression, result);
+        return false;
+      }
+      return Boolean.TRUE.equals(result.result());
     } catch (RuntimeException e) {
       LOG.warn("Could not evaluate form condition '{}', treating the field as visible: {}",
           expression, e.getMessage());
       return false;
     }
+  }
+
+  private static Optional<ParsedExpression> parsed(String expression) {
+    Optional<ParsedExpression> known = PARSED.get(expression);
+    if (known != null) {
+      return known;
+    }
+    if (PARSED.size() >= MAX_CACHED) {
+      PARSED.clear(); // a safety net for endless redeployments, not a working-set policy
+    }
+    ParseResult result = FEEL.parseExpression(stripEquals(expression));
+    Optional<ParsedExpression> parsed = result.isSuccess() ? Optional.of(result.parsedExpression()) : Optional.empty();
+    if (parsed.isEmpty()) {
+      LOG.warn("Could not parse form condition '{}', treating the field as visible: {}", expression, result);
+    }
+    PARSED.put(expression, parsed);
+    return parsed;
   }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 final class FieldVisibility {
 
   private final Map<String, Object> conditionData;
+  /** Results against conditionData by expression: fields of a group share its condition, and FEEL is not cheap. */
+  private final Map<String, Boolean> evaluated = new HashMap<>();
 
   FieldVisibility(FormSchema schema, Map<String, Object> values) {
     this.conditionData = new HashMap<>();
@@ -43,7 +45,7 @@ final class FieldVisibility {
       data.putAll(item);
     }
     for (String condition : field.hideConditions()) {
-      if (FeelExpressions.isTrue(condition, data)) {
+      if (data == conditionData ? holds(condition) : FeelExpressions.isTrue(condition, data)) {
         return true;
       }
     }
@@ -52,7 +54,7 @@ final class FieldVisibility {
 
   /** Evaluates a cross-field rule against the same values the conditions see. */
   boolean holds(String rule) {
-    return FeelExpressions.isTrue(rule, conditionData);
+    return evaluated.computeIfAbsent(rule, expression -> FeelExpressions.isTrue(expression, conditionData));
   }
 
   private static Object startValue(FormField field) {

@@ -22,6 +22,9 @@ public final class Benchmarks {
 
   private static List<Benchmark> all() {
     return List.of(
+        new ArcThroughput(),
+        new StartupFootprint(),
+        new SaveToLive(),
         // Data-heavy: both run on the case dataset (.bench-data/cases) and share one server; keep them adjacent.
         new TasklistBenchmark(),
         new AuditBenchmark()
