@@ -134,7 +134,7 @@ final class SaveToLive implements Benchmark {
   /** The resource as Foothold deployed it (catalog options filled in), so a pushed copy serves the same options. */
   private String deployedResource(String resourceName) {
     String deployment = read(get("dana", "/engine-rest/deployment?name=" + URLEncoder.encode("foothold:recovery-arc", StandardCharsets.UTF_8)
-        + "&sortBy=deploymentTime&sortOrder=desc").body()).path(0).path("id").asText();
+        + "&sortBy=deploymentTime&sortOrder=desc&maxResults=1").body()).path(0).path("id").asText();
     for (JsonNode resource : read(get("dana", "/engine-rest/deployment/" + deployment + "/resources").body())) {
       if (resource.path("name").asText().equals(resourceName)) {
         return get("dana", "/engine-rest/deployment/" + deployment + "/resources/" + resource.path("id").asText() + "/data").body();
