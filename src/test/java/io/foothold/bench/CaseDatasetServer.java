@@ -18,11 +18,12 @@ final class CaseDatasetServer {
   }
 
   /**
-   * H2 in a file that a second process may open too (the SQL baselines read through the server's H2). H2 refuses
-   * AUTO_SERVER with DB_CLOSE_ON_EXIT=FALSE, so this URL has only the former.
+   * H2 in a file that a second process may open too (the SQL baselines read through the server's H2), with the
+   * embedded default's settings (application.yaml). H2 refuses AUTO_SERVER with DB_CLOSE_ON_EXIT=FALSE, so this URL
+   * has only the former.
    */
   static String jdbcUrl(CaseDataset data) {
-    return "jdbc:h2:file:" + data.databaseBase() + ";AUTO_SERVER=TRUE";
+    return "jdbc:h2:file:" + data.databaseBase() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=128";
   }
 
   static synchronized FootholdServer authorizationOn(BenchSettings settings, CaseDataset data) throws Exception {
