@@ -60,15 +60,26 @@ class BulkCsvExportTest {
         response -> {
           int rows = 0;
           String header;
+          List<String> mismatches = new ArrayList<>();
           try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.getBody(), StandardCharsets.UTF_8))) {
             header = lines.readLine();
-            while (lines.readLine() != null) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+              // Newest first: row r is case CASES - 1 - r, with its own case variables (names carry no commas).
+              int expected = CASES - 1 - rows;
+              String[] columns = line.split(",", -1);
+              String wanted = "bulk-" + expected + "/Bulk Person " + expected + "/" + (expected % 3 == 0 ? "recovered" : "closed");
+              String got = columns[3] + "/" + columns[4] + "/" + columns[9];
+              if (!wanted.equals(got) && mismatches.size() < 5) {
+                mismatches.add("row " + rows + ": " + got + " instead of " + wanted);
+              }
               if (++rows % 500 == 0) {
                 peak[0] = Math.max(peak[0], usedAfterGc(memory) - baseline);
               }
             }
           }
-          return new Export(response.getStatusCode().value(), response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION), header, rows);
+          return new Export(response.getStatusCode().value(), response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION), header, rows,
+              mismatches);
         });
     System.out.printf("exported %d rows in %d ms; heap kept alive during the export: %.1f MiB above a %.1f MiB baseline%n",
         export.rows(), (System.nanoTime() - started) / 1_000_000, peak[0] / 1048576.0, baseline / 1048576.0);
@@ -77,6 +88,7 @@ class BulkCsvExportTest {
     assertThat(export.disposition()).startsWith("attachment");
     assertThat(export.header()).startsWith("caseId,playbook,processKey,employeeId");
     assertThat(export.rows()).isEqualTo(CASES);
+    assertThat(export.mismatches()).as("every case once, newest first, with its own variables").isEmpty();
     assertThat(peak[0]).as("heap kept alive by the export, bytes").isLessThan(CEILING);
   }
 
@@ -110,7 +122,7 @@ class BulkCsvExportTest {
         name, value, at};
   }
 
-  private record Export(int status, String disposition, String header, int rows) {
+  private record Export(int status, String disposition, String header, int rows, List<String> mismatches) {
   }
 
   private static long usedAfterGc(MemoryMXBean memory) {
