@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -17,13 +18,11 @@ import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricActivityInstanceEntity;
 import org.camunda.bpm.engine.task.Comment;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.SystemAccess;
@@ -42,11 +41,13 @@ class CaseTimelines {
   private final SystemAccess system;
   private final CaseList cases;
   private final Playbooks playbooks;
+  private final CaseHistoryRows rows;
 
-  CaseTimelines(SystemAccess system, CaseList cases, Playbooks playbooks) {
+  CaseTimelines(SystemAccess system, CaseList cases, Playbooks playbooks, CaseHistoryRows rows) {
     this.system = system;
     this.cases = cases;
     this.playbooks = playbooks;
+    this.rows = rows;
   }
 
   /** The case's timeline, oldest first; null for an unknown case. */
@@ -57,23 +58,29 @@ class CaseTimelines {
     }
     return system.call(() -> {
       List<HistoricProcessInstance> instances = history().createHistoricProcessInstanceQuery().rootProcessInstanceId(caseId).list();
+      // Each kind of history is read once for the whole case and then split by instance, in the order the
+      // per-instance queries would give (Camunda's default: by id; variable changes by time).
+      Map<String, List<HistoricActivityInstance>> activities = byInstance(activitiesOf(caseId), HistoricActivityInstance::getProcessInstanceId);
+      Map<String, List<HistoricTaskInstance>> tasks = byInstance(history().createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId)
+          .list(), HistoricTaskInstance::getProcessInstanceId);
+      Map<String, List<HistoricDetail>> details = byInstance(history().createHistoricDetailQuery()
+          .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new)).variableUpdates()
+          .disableCustomObjectDeserialization().orderByTime().asc().orderPartiallyByOccurrence().asc().list(), HistoricDetail::getProcessInstanceId);
+      Map<String, List<CaseHistoryRows.Assignment>> assignments = rows.assignmentsByTask(caseId);
+      Map<String, String> completedBy = rows.completedBy(caseId);
       List<Ranked> events = new ArrayList<>();
       List<CurrentStep> current = new ArrayList<>();
       Map<String, HistoricActivityInstance> callers = new HashMap<>();
-      Map<String, List<HistoricActivityInstance>> activities = new HashMap<>();
-      for (HistoricProcessInstance instance : instances) {
-        List<HistoricActivityInstance> found = history().createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).list();
-        activities.put(instance.getId(), found);
-        found.stream().filter(a -> a.getCalledProcessInstanceId() != null).forEach(a -> callers.put(a.getCalledProcessInstanceId(), a));
-      }
+      activities.values().forEach(found -> found.stream().filter(a -> a.getCalledProcessInstanceId() != null)
+          .forEach(a -> callers.put(a.getCalledProcessInstanceId(), a)));
       for (HistoricProcessInstance instance : instances) {
         String called = caseId.equals(instance.getId()) ? null : instance.getId();
         Timeline timeline = new Timeline(events, called);
         lifecycle(timeline, instance, callers.get(instance.getId()), summary);
-        activities(timeline, activities.get(instance.getId()), current);
-        tasks(timeline, instance.getId(), current);
+        activities(timeline, activities.getOrDefault(instance.getId(), List.of()), current);
+        tasks(timeline, tasks.getOrDefault(instance.getId(), List.of()), assignments, completedBy, current);
         decisions(timeline, instance.getId());
-        variables(timeline, instance.getId());
+        variables(timeline, details.getOrDefault(instance.getId(), List.of()));
         comments(timeline, instance.getId());
       }
       // The start form's variables are written a moment before the instance's start time, in the same
@@ -149,24 +156,17 @@ class CaseTimelines {
         || ESCALATION_ELEMENT.matcher(activity.getActivityId()).matches();
   }
 
-  private void tasks(Timeline timeline, String instanceId, List<CurrentStep> current) {
-    Map<String, String> completedBy = new HashMap<>();
-    for (UserOperationLogEntry entry : history().createUserOperationLogQuery().processInstanceId(instanceId)
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
-      if (entry.getTaskId() != null && entry.getUserId() != null) {
-        completedBy.put(entry.getTaskId(), entry.getUserId());
-      }
-    }
-    for (HistoricTaskInstance task : history().createHistoricTaskInstanceQuery().processInstanceId(instanceId).list()) {
+  private void tasks(Timeline timeline, List<HistoricTaskInstance> tasks, Map<String, List<CaseHistoryRows.Assignment>> assignments,
+      Map<String, String> completedBy, List<CurrentStep> current) {
+    for (HistoricTaskInstance task : tasks) {
       Map<String, Object> details = Map.of("taskDefinitionKey", task.getTaskDefinitionKey());
       timeline.add(2, new TimelineEvent(instant(task.getStartTime()), "task-created", null, task.getName(), task.getTaskDefinitionKey(),
           task.getId(), details));
-      for (HistoricIdentityLinkLog link : history().createHistoricIdentityLinkLogQuery().taskId(task.getId())
-          .type(IdentityLinkType.ASSIGNEE).operationType("add").list()) {
-        boolean claimed = link.getUserId() != null && link.getUserId().equals(link.getAssignerId());
-        timeline.add(3, new TimelineEvent(instant(link.getTime()), "task-assigned", link.getAssignerId(),
-            (claimed ? "claimed by " : "assigned to ") + link.getUserId(), task.getTaskDefinitionKey(), task.getId(),
-            Map.of("taskDefinitionKey", task.getTaskDefinitionKey(), "assignee", link.getUserId())));
+      for (CaseHistoryRows.Assignment link : assignments.getOrDefault(task.getId(), List.of())) {
+        boolean claimed = link.assignee() != null && link.assignee().equals(link.assigner());
+        timeline.add(3, new TimelineEvent(link.at(), "task-assigned", link.assigner(),
+            (claimed ? "claimed by " : "assigned to ") + link.assignee(), task.getTaskDefinitionKey(), task.getId(),
+            Map.of("taskDefinitionKey", task.getTaskDefinitionKey(), "assignee", link.assignee())));
       }
       if (task.getEndTime() == null) {
         current.add(new CurrentStep(task.getTaskDefinitionKey(), task.getName(), task.getAssignee()));
@@ -204,24 +204,23 @@ class CaseTimelines {
     }
   }
 
-  private void variables(Timeline timeline, String instanceId) {
-    for (HistoricDetail detail : history().createHistoricDetailQuery().processInstanceId(instanceId).variableUpdates()
-        .disableCustomObjectDeserialization().orderByTime().asc().list()) {
+  private void variables(Timeline timeline, List<HistoricDetail> details) {
+    for (HistoricDetail detail : details) {
       if (!(detail instanceof HistoricVariableUpdate update) || !AuditValues.isAudited(update.getVariableName())) {
         continue;
       }
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("name", update.getVariableName());
+      Map<String, Object> shown = new LinkedHashMap<>();
+      shown.put("name", update.getVariableName());
       if (AuditValues.isPrivate(update.getVariableName())) {
         // Only that a note exists: its value is not read, whatever history holds.
-        details.put("private", true);
+        shown.put("private", true);
         timeline.add(6, new TimelineEvent(instant(detail.getTime()), "variable-changed", null, "private note recorded", null,
-            detail.getTaskId(), details));
+            detail.getTaskId(), shown));
         continue;
       }
-      details.put("value", AuditValues.plain(update.getValue()));
+      shown.put("value", AuditValues.plain(update.getValue()));
       timeline.add(6, new TimelineEvent(instant(detail.getTime()), "variable-changed", null, update.getVariableName() + " changed", null,
-          detail.getTaskId(), details));
+          detail.getTaskId(), shown));
     }
   }
 
@@ -230,6 +229,19 @@ class CaseTimelines {
       timeline.add(7, new TimelineEvent(instant(comment.getTime()), "comment", comment.getUserId(), comment.getFullMessage(), null,
           comment.getTaskId(), Map.of()));
     }
+  }
+
+  /** The case's activity instances in every instance, by id like the per-instance query (no root filter in Camunda's API). */
+  private List<HistoricActivityInstance> activitiesOf(String caseId) {
+    String table = system.engine().getManagementService().getTableName(HistoricActivityInstanceEntity.class);
+    return history().createNativeHistoricActivityInstanceQuery()
+        .sql("SELECT * FROM " + table + " WHERE ROOT_PROC_INST_ID_ = #{caseId} ORDER BY ID_").parameter("caseId", caseId).list();
+  }
+
+  private static <T> Map<String, List<T>> byInstance(List<T> found, Function<T, String> instanceId) {
+    Map<String, List<T>> byInstance = new HashMap<>();
+    found.forEach(item -> byInstance.computeIfAbsent(instanceId.apply(item), id -> new ArrayList<>()).add(item));
+    return byInstance;
   }
 
   private HistoryService history() {

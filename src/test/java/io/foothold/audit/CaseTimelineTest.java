@@ -148,6 +148,15 @@ class CaseTimelineTest {
     assertThat(shipped).hasSize(history.createHistoricTaskInstanceQuery().processInstanceId(loopId).taskDefinitionKey("Task_ShipToday").finished().list().size())
         .isNotEmpty();
     assertThat(shipped).extracting(e -> e.path("who").asText()).containsOnly("sam");
+    // Assignments inside the called playbook belong to the case too (read by the case's root instance).
+    for (JsonNode ship : shipped) {
+      assertThat(loop).as("assignment of " + ship.path("taskId").asText())
+          .anySatisfy(e -> {
+            assertThat(e.path("kind").asText()).isEqualTo("task-assigned");
+            assertThat(e.path("taskId").asText()).isEqualTo(ship.path("taskId").asText());
+            assertThat(e.path("details").path("assignee").asText()).isEqualTo("sam");
+          });
+    }
     assertThat(timeline).as(timeline.stream().map(e -> e.path("at").asText() + " " + e.path("kind").asText() + " " + e.path("activityId").asText()
         + " " + e.path("details").path("calledInstanceId").asText("")).toList().toString())
         .extracting(e -> e.path("activityId").asText() + "/" + e.path("kind").asText()).containsSubsequence(
