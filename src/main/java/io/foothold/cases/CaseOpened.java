@@ -44,8 +44,9 @@ class CaseOpened implements ExecutionListener {
     system.run(() -> {
       if (manager != null) {
         Grants grants = new Grants(system.engine().getAuthorizationService());
-        grants.toUser(manager, PROCESS_INSTANCE, instanceId, READ);
-        grants.toUser(manager, HISTORIC_PROCESS_INSTANCE, instanceId, HistoricProcessInstancePermissions.READ);
+        // This listener runs as the instance starts (once per instance, new id): nothing can be granted on it yet.
+        grants.toUserOnNewResource(manager, PROCESS_INSTANCE, instanceId, READ);
+        grants.toUserOnNewResource(manager, HISTORIC_PROCESS_INSTANCE, instanceId, HistoricProcessInstancePermissions.READ);
       }
       if (employee instanceof String employeeId && !execution.hasVariable(EMPLOYEE_NAME)) {
         teams.displayName(employeeId).ifPresent(name -> execution.setVariable(EMPLOYEE_NAME, name));

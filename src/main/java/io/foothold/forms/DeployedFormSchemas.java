@@ -1,8 +1,9 @@
 package io.foothold.forms;
 
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
@@ -12,46 +13,68 @@ import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 
 /**
  * Finds the deployed Camunda Form of a task or start event and parses it once: a deployed
- * resource never changes, so deployment id + resource name is a safe cache key.
+ * resource never changes, so deployment id + resource name is a safe cache key (least recently
+ * used forms drop out past {@link #MAX_CACHED}).
  */
 final class DeployedFormSchemas {
 
   private static final String CAMUNDA_FORMS = "camunda-forms:";
   private static final String DEPLOYMENT = "deployment:";
+  static final int MAX_CACHED = 500;
 
   private final FormSchemaParser parser = new FormSchemaParser();
-  private final Map<String, FormSchema> parsed = new ConcurrentHashMap<>();
+  /** Most recently used first out last; bounded so that endless redeployments cannot grow it without end. */
+  private final Map<String, DeployedForm> parsed = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, DeployedForm> eldest) {
+      return size() > MAX_CACHED;
+    }
+  };
+
+  /**
+   * A parsed form and the variables validating it can read ({@code null}: cannot be told, read them all),
+   * worked out once per deployed form.
+   */
+  record DeployedForm(FormSchema schema, Set<String> variableNames) {
+  }
 
   /** The task's Camunda Form, or {@code null} when it has none (no form, or another kind). */
-  FormSchema forTask(String taskId, CommandContext context) {
+  DeployedForm forTask(String taskId, CommandContext context) {
     // The submitting user may lack READ on the form or deployment; enforcing must not depend on it.
     return context.runWithoutAuthorization(() -> find(
         context.getProcessEngineConfiguration().getFormService().getTaskFormData(taskId), context));
   }
 
   /** The process definition's Camunda start form, or {@code null} when it has none. */
-  FormSchema forStart(String processDefinitionId, CommandContext context) {
+  DeployedForm forStart(String processDefinitionId, CommandContext context) {
     return context.runWithoutAuthorization(() -> find(
         context.getProcessEngineConfiguration().getFormService()
             .getStartFormData(processDefinitionId), context));
   }
 
-  private FormSchema find(FormData formData, CommandContext context) {
+  private DeployedForm find(FormData formData, CommandContext context) {
     FormResource resource = locate(formData, context);
     if (resource == null) {
       return null;
     }
-    FormSchema schema = parsed.get(resource.cacheKey());
-    if (schema == null) {
+    DeployedForm form;
+    synchronized (parsed) {
+      form = parsed.get(resource.cacheKey());
+    }
+    if (form == null) {
+      FormSchema schema;
       try (InputStream json = new GetDeploymentResourceCmd(
           resource.deploymentId(), resource.resourceName()).execute(context)) {
         schema = parser.parse(json);
       } catch (java.io.IOException e) {
         throw new IllegalStateException("Cannot read form " + resource.resourceName(), e);
       }
-      parsed.put(resource.cacheKey(), schema);
+      form = new DeployedForm(schema, FormVariableNames.of(schema).orElse(null));
+      synchronized (parsed) {
+        parsed.put(resource.cacheKey(), form);
+      }
     }
-    return schema;
+    return form;
   }
 
   private static FormResource locate(FormData formData, CommandContext context) {

@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 
 /**
  * Idempotent grants: adds the permissions to an existing authorization for the same user/group and
- * resource, or creates one. Safe to call at every start-up and for every case.
+ * resource, or creates one. Safe to call at every start-up and for every case. The exception is
+ * {@link #toUserOnNewResource}, for a resource only the current command can know of.
  */
 public final class Grants {
 
@@ -29,6 +30,15 @@ public final class Grants {
     Authorization existing = authorizations.createAuthorizationQuery()
         .userIdIn(userId).resourceType(resource).resourceId(resourceId).singleResult();
     save(existing, userId, null, resource, resourceId, permissions);
+  }
+
+  /**
+   * Grants to the user on a resource that came into being in the current command (a process instance that is
+   * starting): no authorization can name its id yet, so the look-up {@link #toUser} makes would always come back
+   * empty and is skipped. Not idempotent: call it once per new resource, never for one that may already exist.
+   */
+  public void toUserOnNewResource(String userId, Resource resource, String resourceId, Permission... permissions) {
+    save(null, userId, null, resource, resourceId, permissions);
   }
 
   private void save(Authorization existing, String userId, String groupId, Resource resource,

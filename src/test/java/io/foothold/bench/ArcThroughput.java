@@ -3,8 +3,11 @@ package io.foothold.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,6 +28,8 @@ final class ArcThroughput implements Benchmark {
   static final int ROUNDS = Integer.getInteger("bench.arc.rounds", 5);
   static final int CASES_PER_ROUND = Integer.getInteger("bench.arc.cases", 30);
   static final double TARGET_RATIO = 0.9;
+  /** Cases walked with SQL statements counted, after the timed rounds. */
+  static final int SQL_CASES = 5;
 
   @Override
   public String name() {
@@ -60,6 +65,7 @@ final class ArcThroughput implements Benchmark {
             footholdRounds.stream().map(Round::wall).toList(), bareRounds.stream().map(Round::wall).toList()));
         figures.add(figure("recovery-arc cases per CPU-second of the driver", "cases/CPU-s",
             footholdRounds.stream().map(Round::cpu).toList(), bareRounds.stream().map(Round::cpu).toList()));
+        figures.add(sqlStatementsPerCase(foothold.getBean(ProcessEngine.class), footholdWalk, bare, bareWalk));
         return figures;
       } finally {
         bare.close();
@@ -75,6 +81,46 @@ final class ArcThroughput implements Benchmark {
         bareMedian, Stats.min(bare), Stats.max(bare));
     return Figure.higherIsBetter(name(), metric, unit, footholdMedian, "bare Camunda engine", bareMedian,
         "ratio >= " + TARGET_RATIO, footholdMedian / bareMedian >= TARGET_RATIO);
+  }
+
+  /**
+   * Diagnostic, after the timed rounds so the counting costs them nothing: SQL statements per case on each
+   * engine (MyBatis statements, as {@link SqlStatementCounter} sees them) and the statements Foothold sends more
+   * often than the bare engine, per case. No target: it says where Foothold's extra time goes.
+   */
+  private Figure sqlStatementsPerCase(ProcessEngine footholdEngine, RecoveryArcWalk footholdWalk, ProcessEngine bare,
+      RecoveryArcWalk bareWalk) {
+    SqlStatementCounter footholdCounter = SqlStatementCounter.install(footholdEngine);
+    SqlStatementCounter bareCounter = SqlStatementCounter.install(bare);
+    Map<String, Long> footholdCounts = countWhileWalking(footholdCounter, footholdWalk);
+    Map<String, Long> bareCounts = countWhileWalking(bareCounter, bareWalk);
+    double footholdPerCase = footholdCounts.values().stream().mapToLong(Long::longValue).sum() / (double) SQL_CASES;
+    double barePerCase = bareCounts.values().stream().mapToLong(Long::longValue).sum() / (double) SQL_CASES;
+    System.out.printf(Locale.ROOT, "  SQL statements per case: Foothold %.1f, bare %.1f%n", footholdPerCase, barePerCase);
+    Map<String, Long> extra = new TreeMap<>();
+    footholdCounts.forEach((id, count) -> extra.put(id, count - bareCounts.getOrDefault(id, 0L)));
+    bareCounts.forEach((id, count) -> extra.putIfAbsent(id, -count));
+    System.out.println("  statements Foothold sends more often than bare, per case:");
+    extra.entrySet().stream().filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+        .limit(15)
+        .forEach(e -> System.out.printf(Locale.ROOT, "    %+6.1f  %s%n", e.getValue() / (double) SQL_CASES, e.getKey()));
+    extra.entrySet().stream().filter(e -> e.getValue() < 0)
+        .forEach(e -> System.out.printf(Locale.ROOT, "    (%+6.1f  %s)%n", e.getValue() / (double) SQL_CASES, e.getKey()));
+    return Figure.lowerIsBetter(name(), "SQL statements per recovery-arc case", "statements", footholdPerCase,
+        "bare Camunda engine", barePerCase, null, null);
+  }
+
+  private static Map<String, Long> countWhileWalking(SqlStatementCounter counter, RecoveryArcWalk walk) {
+    counter.start();
+    try {
+      for (int i = 0; i < SQL_CASES; i++) {
+        walk.walkOneCase();
+      }
+    } finally {
+      counter.stop();
+    }
+    return counter.counts();
   }
 
   /**

@@ -65,8 +65,15 @@ class FormEnforcementEngineTest {
         .callActivity("Call_StartFormProcess").calledElement("StartFormProcess")
         .endEvent()
         .done();
+    BpmnModelInstance withOutsideCondition = Bpmn.createExecutableProcess("OutsideConditionProcess")
+        .startEvent()
+        .userTask("Task_Reason").camundaFormRef("fixture-outside-condition").camundaFormRefBinding("latest")
+        .endEvent()
+        .done();
     engine.getRepositoryService().createDeployment()
         .addModelInstance("caller.bpmn", caller)
+        .addModelInstance("outside-condition.bpmn", withOutsideCondition)
+        .addClasspathResource("forms-fixtures/outside-condition.form")
         .addModelInstance("task-form.bpmn", withTaskForm)
         .addModelInstance("start-form.bpmn", withStartForm)
         .addClasspathResource("forms-fixtures/fixture-form.form")
@@ -176,5 +183,53 @@ class FormEnforcementEngineTest {
     // then the called process runs: a start form is for people starting it, not for callers
     assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(callerId).processDefinitionKey("StartFormProcess").count())
         .isEqualTo(1);
+  }
+
+  private static Task reasonTaskOfNewInstance(Map<String, Object> variables) {
+    String instanceId = runtime.startProcessInstanceByKey("OutsideConditionProcess", variables).getId();
+    return tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+  }
+
+  @Test
+  void aVariableTheFormDoesNotNameIsNotRead() {
+    // given a case variable whose stored JSON no longer parses (as if written by hand or an older release):
+    // reading it throws
+    Task task = reasonTaskOfNewInstance(Variables.createVariables()
+        .putValue("skipReason", false)
+        .putValueTyped("unreadable", Variables.serializedObjectValue("[1]")
+            .serializationDataFormat("application/json").objectTypeName("java.util.ArrayList").create()));
+    corruptStoredValue(task.getProcessInstanceId(), "unreadable");
+    assertThatThrownBy(() -> runtime.getVariable(task.getProcessInstanceId(), "unreadable"))
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+
+    // when the task is completed with what its form asks for
+    tasks.complete(task.getId(), Map.of("reason", "A reason"));
+
+    // then the form's check never touched the other variable
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult()).isNull();
+  }
+
+  private static void corruptStoredValue(String instanceId, String name) {
+    org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity variable =
+        (org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity) runtime.createVariableInstanceQuery()
+            .processInstanceIdIn(instanceId).variableName(name).disableCustomObjectDeserialization().singleResult();
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> {
+          context.getDbEntityManager().selectById(org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity.class,
+              variable.getByteArrayValueId()).setBytes("[not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          return null;
+        });
+  }
+
+  @Test
+  void aConditionOnAVariableOutsideTheFormStillHidesItsField() {
+    Task skipped = reasonTaskOfNewInstance(Map.of("skipReason", true));
+    tasks.complete(skipped.getId(), Map.of());
+    assertThat(tasks.createTaskQuery().taskId(skipped.getId()).singleResult()).isNull();
+
+    Task asked = reasonTaskOfNewInstance(Map.of("skipReason", false));
+    assertThatThrownBy(() -> tasks.complete(asked.getId(), Map.of()))
+        .isInstanceOfSatisfying(FormRulesViolatedException.class, e ->
+            assertThat(e.violations()).extracting(FormViolation::fieldKey).containsExactly("reason"));
   }
 }
