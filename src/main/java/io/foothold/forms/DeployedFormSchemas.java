@@ -23,7 +23,7 @@ final class DeployedFormSchemas {
   static final int MAX_CACHED = 500;
 
   private final FormSchemaParser parser = new FormSchemaParser();
-  /** Most recently used first out last; bounded so that endless redeployments cannot grow it without end. */
+  /** In access order, least recently used dropped first: endless redeployments cannot grow it without end. */
   private final Map<String, DeployedForm> parsed = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, DeployedForm> eldest) {

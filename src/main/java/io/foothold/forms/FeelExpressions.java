@@ -60,7 +60,8 @@ final class FeelExpressions {
     }
   }
 
-  private static Optional<ParsedExpression> parsed(String expression) {
+  /** The expression parsed once (cached), or empty when it does not parse. */
+  static Optional<ParsedExpression> parsed(String expression) {
     Optional<ParsedExpression> known = PARSED.get(expression);
     if (known != null) {
       return known;

@@ -5,9 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.feel.api.FeelEngineApi;
-import org.camunda.feel.api.FeelEngineBuilder;
-import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.camunda.feel.syntaxtree.Ref;
 
 import camundajar.impl.scala.Product;
@@ -26,8 +24,6 @@ import camundajar.impl.scala.collection.Iterator;
  * everything, as before.
  */
 final class FormVariableNames {
-
-  private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
 
   private FormVariableNames() {}
 
@@ -74,11 +70,9 @@ final class FormVariableNames {
   }
 
   private static boolean addReferences(Set<String> names, String expression) {
-    ParseResult parsed = FEEL.parseExpression(FeelExpressions.stripEquals(expression));
-    if (!parsed.isSuccess()) {
-      return true;
-    }
-    return walk(parsed.parsedExpression().expression(), names);
+    // The same parse (engine and cache) that evaluates the expression.
+    Optional<ParsedExpression> parsed = FeelExpressions.parsed(expression);
+    return parsed.isEmpty() || walk(parsed.get().expression(), names);
   }
 
   private static boolean walk(Object node, Set<String> names) {
