@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +37,6 @@ class TasklistBrowserTest {
   static final String DEBRIEF = "Hold a calm, fact-focused debrief";
   static final String CHOOSE_SUPPORTS = "Confirm the supports";
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-  static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
   @LocalServerPort
   int port;
@@ -85,7 +83,7 @@ class TasklistBrowserTest {
 
       LocalDate incidentDay = LocalDate.now().minusDays(3);
       tasklist.fillText("incidentSummary", "The release demo to the client failed in front of the whole team on Monday.");
-      tasklist.fillDate("incidentDate", incidentDay.format(SHOWN_DATE));
+      tasklist.fillDate("incidentDate", incidentDay);
       tasklist.chooseRadio("visibility", "Senior leaders or clients");
       tasklist.chooseRadio("failureKind", "In how the task was done (individual)");
       tasklist.tickChecklistOption("signalsObserved", "Says less in meetings, shares fewer ideas");

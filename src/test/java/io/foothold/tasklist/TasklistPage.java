@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,6 +34,10 @@ final class TasklistPage implements AutoCloseable {
 
   // bounded, but with room for a busy 2-core CI machine (page loads slow down a lot under parallel builds)
   private static final Duration WAIT = Duration.ofSeconds(30);
+  /** What a person types into a date field (US order, as Tasklist's picker expects). */
+  private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  /** What the picker shows: month and day without leading zeros; parsing with M/d also accepts 12/02/2026. */
+  private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
 
   private final String baseUrl;
   private final WebDriver driver;
@@ -191,15 +198,28 @@ final class TasklistPage implements AutoCloseable {
     input.sendKeys(value);
   }
 
-  /** Date picker (flatpickr, input allowed): types the date as shown to the user, e.g. 11/20/2026. */
-  void fillDate(String key, String shownDate) {
+  /**
+   * Date picker (flatpickr, input allowed): types the date as a person would and waits until the picker
+   * holds that day. The picker shows M/d/yyyy (12/2/2026) whatever was typed (12/02/2026), so the shown text
+   * is read back as a date, never compared as a string: the check must not depend on the day of the month.
+   */
+  void fillDate(String key, LocalDate date) {
     WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id*='-Field_" + key + "']")));
     input.click();
-    input.sendKeys(shownDate);
+    input.sendKeys(date.format(TYPED_DATE));
     // Tab leaves the field: flatpickr takes the typed date and closes its calendar (Escape would close the modal)
     input.sendKeys(Keys.TAB);
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
-    wait.until(ExpectedConditions.attributeToBe(input, "value", shownDate));
+    wait.until(d -> date.equals(shownDate(input.getAttribute("value"))));
+  }
+
+  /** The day a date picker shows, or null while it shows none or something else. */
+  static LocalDate shownDate(String shown) {
+    try {
+      return shown == null ? null : LocalDate.parse(shown.trim(), SHOWN_DATE);
+    } catch (DateTimeParseException notADate) {
+      return null;
+    }
   }
 
   /**
