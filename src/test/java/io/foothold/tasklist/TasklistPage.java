@@ -74,6 +74,14 @@ final class TasklistPage implements AutoCloseable {
     waitForIdle();
   }
 
+  /** Signs out whoever is signed in (by forgetting the session, as a fresh browser would) and signs in as this person. */
+  void signInAs(String user, String password) {
+    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    driver.manage().deleteAllCookies();
+    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    login(user, password);
+  }
+
   /** Opens "Start process", picks the process by its name and waits until its start form is rendered. */
   void startProcess(String processName) {
     dismissModalIfOpen();
@@ -178,6 +186,36 @@ final class TasklistPage implements AutoCloseable {
     return button;
   }
 
+  /**
+   * Presses Complete as a person would and waits until Tasklist either closed the form (done) or said why not:
+   * an error notification (e.g. the server refused the variables) or a validation message under a field.
+   * Throws with what the person reads when the task could not be completed.
+   */
+  void completeTaskOrFail(String what) {
+    WebElement button = pressComplete();
+    wait.until(d -> isStaleOrHidden(button) || !errorNotifications().isEmpty() || !formErrors().isEmpty());
+    List<String> errors = errorNotifications();
+    List<String> fieldErrors = formErrors();
+    if (!errors.isEmpty() || !fieldErrors.isEmpty()) {
+      throw new AssertionError("Tasklist could not complete '" + what + "': " + errors + " " + fieldErrors);
+    }
+    waitForIdle();
+  }
+
+  private static boolean isStaleOrHidden(WebElement element) {
+    try {
+      return !element.isDisplayed();
+    } catch (StaleElementReferenceException gone) {
+      return true;
+    }
+  }
+
+  /** Error and danger notifications Tasklist shows right now (what a person reads after a refused Complete). */
+  List<String> errorNotifications() {
+    return driver.findElements(By.cssSelector(".notifications .alert-danger, .notifications .alert-error")).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText).map(String::trim).toList();
+  }
+
   By completeButton() {
     return By.cssSelector("button[ng-click='complete()']");
   }
@@ -196,6 +234,22 @@ final class TasklistPage implements AutoCloseable {
     WebElement input = field(key);
     input.clear();
     input.sendKeys(value);
+  }
+
+  /** Replaces whatever the field holds (a default or a carried-forward value) with this text, as select-all and typing do. */
+  void replaceText(String key, String value) {
+    WebElement input = field(key);
+    scrollIntoView(input);
+    input.click();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(value);
+    wait.until(d -> value.equals(input.getAttribute("value")));
+  }
+
+  /** True while a field with this key is rendered and visible (form-js removes fields its conditions hide). */
+  boolean isShown(String key) {
+    return driver.findElements(By.cssSelector("[id$='-Field_" + key + "'], [id$='-Field_" + key + "-display'], [id*='-Field_" + key + "-']"))
+        .stream().anyMatch(WebElement::isDisplayed);
   }
 
   /**
@@ -261,6 +315,41 @@ final class TasklistPage implements AutoCloseable {
       clickOption(key, label);
     }
     wait.until(ExpectedConditions.elementSelectionStateToBe(box, true));
+  }
+
+  /** Unticks one option of a checklist, by the label the user reads. */
+  void untickChecklistOption(String key, String label) {
+    WebElement box = optionInput(key, label);
+    if (box.isSelected()) {
+      clickOption(key, label);
+    }
+    wait.until(ExpectedConditions.elementSelectionStateToBe(box, false));
+  }
+
+  /** The labels of a checklist's ticked options, as the person sees them. */
+  List<String> tickedChecklistLabels(String key) {
+    return driver.findElements(By.cssSelector("input[type='checkbox'][id*='-Field_" + key + "-']")).stream()
+        .filter(WebElement::isSelected)
+        .map(input -> driver.findElements(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).stream()
+            .map(WebElement::getText).map(String::trim).findFirst()
+            .orElseGet(() -> input.findElement(By.xpath("./ancestor::label[1]")).getText().trim()))
+        .toList();
+  }
+
+  /** Opens a select whose options the server fills per person and picks the first one; returns its label. */
+  String selectFirstOption(String key) {
+    openDropdown(key);
+    String label = driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).get(0).getText().trim();
+    click(By.xpath("(//*[contains(@class,'fjs-dropdownlist-item')])[1]"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[id$='-Field_" + key + "-display']"), label));
+    closeDropdowns();
+    return label;
+  }
+
+  /** What a select shows as chosen (empty when nothing is). */
+  String selectedLabel(String key) {
+    List<WebElement> display = driver.findElements(By.cssSelector("[id$='-Field_" + key + "-display']"));
+    return display.isEmpty() ? "" : display.get(0).getText().trim();
   }
 
   /** One radio option, by the label the user reads. */
