@@ -79,6 +79,8 @@ final class TasklistPage implements AutoCloseable {
     driver.get(baseUrl + "/camunda/app/tasklist/default/");
     driver.manage().deleteAllCookies();
     ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    // leave the page, so Tasklist loads anew and hands out a fresh CSRF cookie (a same-URL visit would not reload it)
+    driver.get("about:blank");
     login(user, password);
   }
 
@@ -310,20 +312,26 @@ final class TasklistPage implements AutoCloseable {
 
   /** One option of a checklist, by the label the user reads. */
   void tickChecklistOption(String key, String label) {
-    WebElement box = optionInput(key, label);
-    if (!box.isSelected()) {
-      clickOption(key, label);
-    }
-    wait.until(ExpectedConditions.elementSelectionStateToBe(box, true));
+    setOption(key, label, true);
+  }
+
+  /** Clicks the option until it is in the wanted state (a text area resizing above can move it away from the click). */
+  private void setOption(String key, String label, boolean selected) {
+    new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(d -> {
+          if (optionInput(key, label).isSelected() == selected) {
+            return true;
+          }
+          clickOption(key, label);
+          return false; // the next poll (half a second later) reads the settled state before clicking again
+        });
   }
 
   /** Unticks one option of a checklist, by the label the user reads. */
   void untickChecklistOption(String key, String label) {
-    WebElement box = optionInput(key, label);
-    if (box.isSelected()) {
-      clickOption(key, label);
-    }
-    wait.until(ExpectedConditions.elementSelectionStateToBe(box, false));
+    setOption(key, label, false);
   }
 
   /** The labels of a checklist's ticked options, as the person sees them. */
@@ -354,8 +362,18 @@ final class TasklistPage implements AutoCloseable {
 
   /** One radio option, by the label the user reads. */
   void chooseRadio(String key, String label) {
-    clickOption(key, label);
-    wait.until(ExpectedConditions.elementSelectionStateToBe(optionInput(key, label), true));
+    // A text area above grows a moment after typing (form-js resizes it), which can move the option away from
+    // where the click lands: click again until the option is chosen, as a person would.
+    new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(d -> {
+          if (optionInput(key, label).isSelected()) {
+            return true;
+          }
+          clickOption(key, label);
+          return optionInput(key, label).isSelected();
+        });
   }
 
   private WebElement optionInput(String key, String label) {
