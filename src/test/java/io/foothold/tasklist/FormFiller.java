@@ -79,7 +79,25 @@ final class FormFiller {
       Object value = fillField(type, key, component, variables, chosen, choices);
       chosen.put(key, value);
     }
+    keepTyped(schema, chosen);
     return new Shown(tickedBefore, chosen);
+  }
+
+  /**
+   * form-js applies typed text a moment later (debounced) and a re-render in between can drop what was typed into
+   * another field: check every typed field once the form is filled and type again what was lost.
+   */
+  private void keepTyped(JsonNode schema, Map<String, Object> chosen) {
+    for (JsonNode component : fields(schema)) {
+      String key = component.path("key").asText(null);
+      String type = component.path("type").asText();
+      if (key != null && chosen.containsKey(key) && List.of("textfield", "textarea", "number").contains(type) && tasklist.isShown(key)) {
+        String expected = String.valueOf(chosen.get(key));
+        if (!expected.equals(tasklist.fieldValue(key))) {
+          tasklist.replaceText(key, expected);
+        }
+      }
+    }
   }
 
   private Object fillField(String type, String key, JsonNode component, Map<String, Object> variables, Map<String, Object> chosen,

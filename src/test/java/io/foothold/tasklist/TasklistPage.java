@@ -74,6 +74,24 @@ final class TasklistPage implements AutoCloseable {
     waitForIdle();
   }
 
+  /**
+   * Signs in, trying again after a refused attempt (up to three times): right after another browser session ended
+   * mid-step, Tasklist has been seen to refuse the first sign-in ("Login Failed").
+   */
+  void loginPatiently(String user, String password) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        login(user, password);
+        return;
+      } catch (org.openqa.selenium.TimeoutException refused) {
+        if (attempt == 3) {
+          throw refused;
+        }
+        driver.get("about:blank");
+      }
+    }
+  }
+
   /** Signs out whoever is signed in (by forgetting the session, as a fresh browser would) and signs in as this person. */
   void signInAs(String user, String password) {
     driver.get(baseUrl + "/camunda/app/tasklist/default/");
@@ -81,7 +99,7 @@ final class TasklistPage implements AutoCloseable {
     ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
     // leave the page, so Tasklist loads anew and hands out a fresh CSRF cookie (a same-URL visit would not reload it)
     driver.get("about:blank");
-    login(user, password);
+    loginPatiently(user, password);
   }
 
   /** Opens "Start process", picks the process by its name and waits until its start form is rendered. */
@@ -246,6 +264,12 @@ final class TasklistPage implements AutoCloseable {
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(value);
     wait.until(d -> value.equals(input.getAttribute("value")));
+  }
+
+  /** What a text or number field holds right now. */
+  String fieldValue(String key) {
+    String value = field(key).getAttribute("value");
+    return value == null ? "" : value;
   }
 
   /** True while a field with this key is rendered and visible (form-js removes fields its conditions hide). */
