@@ -258,12 +258,18 @@ final class TasklistPage implements AutoCloseable {
 
   /** Replaces whatever the field holds (a default or a carried-forward value) with this text, as select-all and typing do. */
   void replaceText(String key, String value) {
-    WebElement input = field(key);
-    scrollIntoView(input);
-    input.click();
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    input.sendKeys(value);
-    wait.until(d -> value.equals(input.getAttribute("value")));
+    // form-js applies typing a moment later and may re-render in between, dropping what was typed: type until it stays
+    new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement input = field(key);
+      if (value.equals(input.getAttribute("value"))) {
+        return true;
+      }
+      scrollIntoView(input);
+      input.click();
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      input.sendKeys(value);
+      return false; // read again at the next poll, once form-js has settled
+    });
   }
 
   /** What a text or number field holds right now. */
