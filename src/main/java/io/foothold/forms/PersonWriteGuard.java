@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
 import io.foothold.forms.DeployedFormSchemas.DeployedForm;
 
 /**
@@ -31,6 +34,7 @@ import io.foothold.forms.DeployedFormSchemas.DeployedForm;
 final class PersonWriteGuard extends CommandInterceptor {
 
   private static final String ENGINE_PACKAGE = "org.camunda.";
+  private static final String JSON = "application/json";
 
   private final DeployedFormSchemas schemas;
 
@@ -82,7 +86,20 @@ final class PersonWriteGuard extends CommandInterceptor {
       checker.checkTaskWork(task);
     }
     DeployedForm form = schemas.forTask(task.getId(), context);
-    check(form, step.variables(), step.deletions(), name -> task.getVariableTyped(name, false), context);
+    check(form, step.variables(), step.deletions(), name -> comparable(task, name), context);
+  }
+
+  /**
+   * A variable's value as stored, to compare with what comes back: JSON stays text, but a value the engine stored in
+   * Java serialization (a Java list written by a listener or mapping) is read as the object it is.
+   */
+  private static Object comparable(TaskEntity task, String name) {
+    TypedValue stored = task.getVariableTyped(name, false);
+    if (stored instanceof SerializableValue serialized && !serialized.isDeserialized()
+        && !JSON.equals(serialized.getSerializationDataFormat())) {
+      return task.getVariableTyped(name, true);
+    }
+    return stored;
   }
 
   private void checkStart(PersonWrite.StartStep step, CommandContext context) {
