@@ -10,8 +10,14 @@ sealed interface PersonWrite {
   /** Takes a case out of its flow or rewrites its history: for administrators only. */
   record AdminOnly(String operation) implements PersonWrite {}
 
-  /** Writes variables on a task: only what the task's form declares. */
-  record TaskStep(String taskId, Map<String, ?> variables, Collection<String> deletions) implements PersonWrite {}
+  /**
+   * Writes variables on a task: only what the task's form declares.
+   *
+   * @param completes the task is completed (needs the right to work on it), else only its variables are written
+   *     (needs the right to update them)
+   */
+  record TaskStep(String taskId, Map<String, ?> variables, Collection<String> deletions, boolean completes)
+      implements PersonWrite {}
 
   /** Starts a process: only what its start event's form declares. */
   record StartStep(String processDefinitionId, String processDefinitionKey, String tenantId, Map<String, ?> variables)
@@ -21,7 +27,7 @@ sealed interface PersonWrite {
   record NoForm(String operation, Set<String> names) implements PersonWrite {}
 
   /** Writes variables outside any step (instance or execution variables): never open to people. */
-  record OutsideSteps(String operation, Set<String> names) implements PersonWrite {}
+  record OutsideSteps(String operation, String executionId, Set<String> names) implements PersonWrite {}
 
   /** Any other command: a person may run it (the authorization checks decide) if it changes no variable. */
   record Other(String operation) implements PersonWrite {}

@@ -69,6 +69,9 @@ final class PersonWriteGuard extends CommandInterceptor {
                 + ": a case's variables come from the forms of its steps"));
       }
     } else if (write instanceof PersonWrite.OutsideSteps outside) {
+      if (outside.executionId() != null && context.getExecutionManager().findExecutionById(outside.executionId()) == null) {
+        return; // the command itself answers that the case does not exist
+      }
       throw new AuthorizationException("People change a case's variables only through the form of their step; "
           + outside.operation() + (outside.names().isEmpty() ? "" : " " + outside.names()) + " is not open to them");
     } else if (write instanceof PersonWrite.Other other) {
@@ -81,9 +84,13 @@ final class PersonWriteGuard extends CommandInterceptor {
     if (task == null) {
       return; // the command itself answers that the task does not exist
     }
-    // A person who may not work on the task learns nothing about its form: the engine's own check answers first.
+    // A person who may not do this to the task learns nothing about its form: the command's own check answers first.
     for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-      checker.checkTaskWork(task);
+      if (step.completes()) {
+        checker.checkTaskWork(task);
+      } else {
+        checker.checkUpdateTaskVariable(task);
+      }
     }
     DeployedForm form = schemas.forTask(task.getId(), context);
     check(form, step.variables(), step.deletions(), name -> comparable(task, name), context);

@@ -65,19 +65,19 @@ final class PersonWrites {
       return new PersonWrite.AdminOnly("resolve a task");
     }
     if (command instanceof CompleteTaskCmd) {
-      return new PersonWrite.TaskStep(text(command, "taskId"), variables(command, "variables"), List.of());
+      return new PersonWrite.TaskStep(text(command, "taskId"), variables(command, "variables"), List.of(), true);
     }
     if (command instanceof SubmitTaskFormCmd) {
-      return new PersonWrite.TaskStep(text(command, "taskId"), variables(command, "properties"), List.of());
+      return new PersonWrite.TaskStep(text(command, "taskId"), variables(command, "properties"), List.of(), true);
     }
     if (command instanceof SetTaskVariablesCmd) {
-      return new PersonWrite.TaskStep(text(command, "entityId"), variables(command, "variables"), List.of());
+      return new PersonWrite.TaskStep(text(command, "entityId"), variables(command, "variables"), List.of(), false);
     }
     if (command instanceof PatchTaskVariablesCmd) {
-      return new PersonWrite.TaskStep(text(command, "entityId"), variables(command, "variables"), deletions(command));
+      return new PersonWrite.TaskStep(text(command, "entityId"), variables(command, "variables"), deletions(command), false);
     }
     if (command instanceof RemoveTaskVariablesCmd) {
-      return new PersonWrite.TaskStep(text(command, "entityId"), Map.of(), nameList(command, "variableNames"));
+      return new PersonWrite.TaskStep(text(command, "entityId"), Map.of(), nameList(command, "variableNames"), false);
     }
     if (command instanceof SubmitStartFormCmd) {
       return new PersonWrite.StartStep(text(command, "processDefinitionId"), null, null, variables(command, "variables"));
@@ -105,17 +105,17 @@ final class PersonWrites {
       return new PersonWrite.NoForm("a signal", names(keys(variables(command, "processVariables"))));
     }
     if (command instanceof SetExecutionVariablesCmd) {
-      return new PersonWrite.OutsideSteps("setting a case's variables", names(keys(variables(command, "variables"))));
+      return new PersonWrite.OutsideSteps("setting a case's variables", text(command, "entityId"), names(keys(variables(command, "variables"))));
     }
     if (command instanceof PatchExecutionVariablesCmd) {
-      return new PersonWrite.OutsideSteps("changing a case's variables",
+      return new PersonWrite.OutsideSteps("changing a case's variables", text(command, "entityId"),
           names(keys(variables(command, "variables")), deletions(command)));
     }
     if (command instanceof RemoveExecutionVariablesCmd) {
-      return new PersonWrite.OutsideSteps("removing a case's variables", names(nameList(command, "variableNames")));
+      return new PersonWrite.OutsideSteps("removing a case's variables", text(command, "entityId"), names(nameList(command, "variableNames")));
     }
     if (command instanceof SetVariablesToProcessInstancesBatchCmd || command instanceof CorrelateAllMessageBatchCmd) {
-      return new PersonWrite.OutsideSteps("setting variables on many cases at once", Set.of());
+      return new PersonWrite.OutsideSteps("setting variables on many cases at once", null, Set.of());
     }
     String adminOnly = adminOnly(command);
     if (adminOnly != null) {
