@@ -86,6 +86,21 @@ class GuardedExpressionsTest {
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("notContributed");
   }
 
+  @Test
+  void theTasklistFiltersExpressionsStillEvaluate() {
+    var filters = engine.getFilterService();
+    var query = engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}")
+        .dueBeforeExpression("${dateTime().plusWeeks(1).toDate()}");
+    String filterId = filters.saveFilter(filters.newTaskFilter("Due this week").setQuery(query)).getId();
+    engine.getIdentityService().setAuthenticatedUserId("maya");
+    try {
+      assertThat(filters.count(filterId)).isZero();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+      filters.deleteFilter(filterId);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"juel", "javascript", "groovy", "python"})
   void noScriptEngineExists(String language) {
