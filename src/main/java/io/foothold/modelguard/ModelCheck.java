@@ -164,7 +164,8 @@ public final class ModelCheck {
         String name = identifier.getName();
         if (beans.isReserved(name) && !beans.offers(name)) {
           refuse(where, Rule.CONTRIBUTED_BEANS_ONLY, text + " calls '" + name
-              + "', which no playbook contributes: models reach their variables and the delegates playbooks declare, nothing else");
+              + "', which no playbook contributes (it names a bean or service of the application): models reach their"
+              + " variables and the delegates playbooks declare, nothing else; a variable needs another name");
         }
       } else if (node instanceof AstFunction function && !ModelReach.FUNCTIONS.contains(function.getName())) {
         refuse(where, Rule.CONTRIBUTED_BEANS_ONLY, text + " calls the function '" + function.getName() + "', which does not exist here");
