@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.springframework.stereotype.Component;
 
+import io.foothold.playbook.spi.PlaybookBean;
+
 /**
  * Bookkeeping for the MicroConfidenceLoop process ({@code ${evidenceLog.…(execution)}} in execution listeners).
  *
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
  * growth step (proposal before the expand task, applying it after).
  */
 @Component("evidenceLog")
+@PlaybookBean
 public class EvidenceLog {
 
   /**
