@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -112,7 +113,8 @@ class FormsWebConfiguration {
           && engine.getMessage().startsWith(JAVA_SERIALIZATION_PROHIBITED)) {
         return error(Response.Status.BAD_REQUEST, InvalidRequestException.class.getSimpleName(), message);
       }
-      if (cause instanceof NullValueException missing && isUnknownId(missing.getMessage())) {
+      // NotFoundException: the engine's own, and the unknown ids io.foothold.api translates NullValueExceptions into.
+      if ((cause instanceof NullValueException || cause instanceof NotFoundException) && isUnknownId(cause.getMessage())) {
         return error(Response.Status.NOT_FOUND, InvalidRequestException.class.getSimpleName(), message);
       }
       return null;

@@ -33,6 +33,8 @@ final class InputLimits {
   /** TEXT_ of ACT_RU_VARIABLE, ACT_HI_VARINST and ACT_HI_DETAIL is varchar(4000) on H2 and PostgreSQL. */
   static final int DATABASE_TEXT_COLUMN = 4000;
   static final String PROPERTY = "foothold.input.max-text-length";
+  /** NAME_ of ACT_RU_VARIABLE and ACT_HI_VARINST is varchar(255). */
+  static final int MAX_NAME_LENGTH = 255;
   private static final int MAX_JSON_NESTING = 64;
   private static final Set<String> PLAIN_TYPES = Set.of("java.util.ArrayList", "java.util.LinkedList", "java.util.List",
       "java.util.HashMap", "java.util.LinkedHashMap", "java.util.Map", "java.util.HashSet", "java.util.LinkedHashSet",
@@ -68,6 +70,11 @@ final class InputLimits {
   /** Throws {@link FormRulesViolatedException} when the value breaks a limit; nothing has been written yet. */
   void check(String variableName, TypedValue value) {
     List<FormViolation> violations = new ArrayList<>();
+    if (variableName != null && variableName.length() > MAX_NAME_LENGTH) {
+      String shown = variableName.substring(0, 40) + "…";
+      throw FormRulesViolatedException.ofInput(List.of(new FormViolation(shown, shown, "nameLength", "Variable name '" + shown
+          + "' has " + variableName.length() + " characters; a name may have at most " + MAX_NAME_LENGTH)));
+    }
     if (value instanceof StringValue text && text.getValue() != null) {
       checkText(variableName, text.getValue(), violations);
     } else if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
