@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -106,6 +107,10 @@ class FormsWebConfiguration {
     }
 
     static Response response(Throwable cause, String message) {
+      if (cause instanceof AuthorizationException refused) {
+        // Some endpoints (e.g. task attachments) wrap every engine exception as 400 "Task id is null".
+        return error(Response.Status.FORBIDDEN, AuthorizationException.class.getSimpleName(), refused.getMessage());
+      }
       if (cause instanceof FormFieldValidationException rejected) {
         return error(Response.Status.BAD_REQUEST, FormFieldValidationException.class.getSimpleName(), rejected.getMessage());
       }
