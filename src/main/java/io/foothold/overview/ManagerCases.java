@@ -54,8 +54,13 @@ class ManagerCases {
   static final String RATING = "confidenceRating";
   /** Closed cases shown, newest first; the total is counted. */
   static final int CLOSED_SHOWN = 100;
-  /** Instance ids per batched query: H2 compares each row against the whole IN list (see audit.CaseList). */
+  /**
+   * Instance ids per batched history query: H2 compares each row the index finds against the whole IN list, which
+   * costs more than an extra query once history is large (see audit.CaseList).
+   */
   private static final int CHUNK = 50;
+  /** Instance ids per runtime query (tasks, timers): runtime tables hold open cases only, so one query serves 500 cases. */
+  private static final int RUNTIME_CHUNK = 500;
   /** Rows per query page, below the engine's query-max-results-limit (2000). */
   private static final int ROWS = 1000;
 
@@ -166,14 +171,15 @@ class ManagerCases {
     Map<String, List<Task>> tasks = new HashMap<>();
     Set<String> hrTaskIds = new HashSet<>();
     Map<String, List<Job>> timers = new HashMap<>();
-    for (List<String> ids : chunks(rootOf.keySet())) {
+    for (List<String> ids : chunks(rootOf.keySet(), RUNTIME_CHUNK)) {
       String[] idArray = ids.toArray(String[]::new);
-      for (Task task : engine.getTaskService().createTaskQuery().processInstanceIdIn(idArray).listPage(0, ROWS)) {
+      for (Task task : paged(first -> engine.getTaskService().createTaskQuery().processInstanceIdIn(idArray).orderByTaskId().asc().listPage(first, ROWS))) {
         tasks.computeIfAbsent(rootOf.get(task.getProcessInstanceId()), k -> new ArrayList<>()).add(task);
       }
-      engine.getTaskService().createTaskQuery().processInstanceIdIn(idArray).taskCandidateGroup(Roles.HR).includeAssignedTasks()
-          .listPage(0, ROWS).forEach(task -> hrTaskIds.add(task.getId()));
-      for (Job job : engine.getManagementService().createJobQuery().processInstanceIds(new HashSet<>(ids)).timers().listPage(0, ROWS)) {
+      paged(first -> engine.getTaskService().createTaskQuery().processInstanceIdIn(idArray).taskCandidateGroup(Roles.HR)
+          .includeAssignedTasks().orderByTaskId().asc().listPage(first, ROWS)).forEach(task -> hrTaskIds.add(task.getId()));
+      Set<String> idSet = new HashSet<>(ids);
+      for (Job job : paged(first -> engine.getManagementService().createJobQuery().processInstanceIds(idSet).timers().orderByJobId().asc().listPage(first, ROWS))) {
         timers.computeIfAbsent(rootOf.get(job.getProcessInstanceId()), k -> new ArrayList<>()).add(job);
       }
     }
@@ -245,10 +251,14 @@ class ManagerCases {
   }
 
   private static List<List<String>> chunks(Collection<String> ids) {
+    return chunks(ids, CHUNK);
+  }
+
+  private static List<List<String>> chunks(Collection<String> ids, int size) {
     List<String> list = List.copyOf(ids);
     List<List<String>> chunks = new ArrayList<>();
-    for (int from = 0; from < list.size(); from += CHUNK) {
-      chunks.add(list.subList(from, Math.min(from + CHUNK, list.size())));
+    for (int from = 0; from < list.size(); from += size) {
+      chunks.add(list.subList(from, Math.min(from + size, list.size())));
     }
     return chunks;
   }
