@@ -95,6 +95,7 @@ class CaseOverviewBrowserTest {
       login("maya");
       WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.foothold-overview-link")));
       assertThat(link.getText()).isEqualTo("My cases overview");
+      HeadlessChromium.screenshot(driver, SCREENSHOTS.resolve("tasklist-overview-link.png"));
       link.click();
       wait.until(ExpectedConditions.urlContains("/overview/"));
       rendered();
