@@ -8,5 +8,7 @@ export default {
     normal: 'LLL',
     long: 'LLLL'
   },
-  disableWelcomeMessage: true
+  disableWelcomeMessage: true,
+  // Plugins of Foothold's own (files beside this one, loaded as ES modules).
+  customScripts: ['scripts/foothold-overview']
 };
