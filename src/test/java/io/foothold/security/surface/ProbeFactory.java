@@ -320,6 +320,10 @@ final class ProbeFactory {
           // The requester's own password, as a real attempt would carry (a wrong one would count as a failed sign-in).
           return JSON.textNode("demo");
         }
+        if (n.equals("password")) {
+          // Strong enough for the password policy, so a refusal must come from the authorization check.
+          return JSON.textNode("Surface-Probe-2026!x");
+        }
         if (user != null && (n.equals("userid") || n.equals("assignee") || n.equals("owner") || n.equals("user"))) {
           return JSON.textNode(user);
         }
