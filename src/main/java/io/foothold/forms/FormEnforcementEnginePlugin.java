@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.foothold.engine.CommandInterceptors;
+
 /**
  * Makes the engine enforce Camunda Form rules on task completion and process start, whatever the
  * entry point (Tasklist, REST, Java API); Camunda itself checks them only in the browser. People write only what
@@ -44,13 +46,8 @@ public class FormEnforcementEnginePlugin extends AbstractProcessEnginePlugin {
     }
     parseListeners.add(new FormEnforcementParseListener(enforcement));
 
-    List<CommandInterceptor> txRequired = configuration.getCustomPreCommandInterceptorsTxRequired();
-    if (txRequired == null) {
-      txRequired = new ArrayList<>();
-      configuration.setCustomPreCommandInterceptorsTxRequired(txRequired);
-    }
-    txRequired.add(new FormViolationUnwrapper());
-    txRequired.add(new OuterCommand());
+    CommandInterceptors.add(configuration, new FormViolationUnwrapper());
+    CommandInterceptors.add(configuration, new OuterCommand());
 
     // Inside the command context, where forms, tasks and the signed-in person can be looked up.
     List<CommandInterceptor> inContext = configuration.getCustomPostCommandInterceptorsTxRequired();

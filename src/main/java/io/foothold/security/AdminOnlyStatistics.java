@@ -1,7 +1,5 @@
 package io.foothold.security;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -17,6 +15,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
+
+import io.foothold.engine.CommandInterceptors;
 
 /**
  * The engine's statistics queries count running and finished instances per definition, deployment and activity
@@ -34,12 +34,7 @@ class AdminOnlyStatistics extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
-    if (interceptors == null) {
-      interceptors = new ArrayList<>();
-      configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-    }
-    interceptors.add(new Guard(configuration));
+    CommandInterceptors.add(configuration, new Guard(configuration));
   }
 
   static final class Guard extends CommandInterceptor {

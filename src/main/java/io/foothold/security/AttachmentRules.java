@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,6 +17,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
+
+import io.foothold.engine.CommandInterceptors;
 
 /**
  * Task and case attachments are not part of any playbook (forms carry every answer), yet anyone who may work a task
@@ -38,12 +38,7 @@ class AttachmentRules extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
-    if (interceptors == null) {
-      interceptors = new ArrayList<>();
-      configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-    }
-    interceptors.add(new Guard(configuration));
+    CommandInterceptors.add(configuration, new Guard(configuration));
   }
 
   /** An attachment an administrator may not add either. */
