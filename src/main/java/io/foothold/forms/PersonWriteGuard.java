@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -48,6 +49,11 @@ final class PersonWriteGuard extends CommandInterceptor {
       CommandContext context = Context.getCommandContext();
       Authentication person = context.getAuthentication();
       if (person != null && person.getUserId() != null && !context.getAuthorizationManager().isCamundaAdmin(person)) {
+        if (command instanceof FailedJobListener) {
+          // The engine records every failed run of a job as a failure and takes a retry, the run refused above too
+          // (people may not run jobs): a refusal leaves the job as it was.
+          return null;
+        }
         guard(PersonWrites.of(command), context);
       }
     }

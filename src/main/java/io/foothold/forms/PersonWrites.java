@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
@@ -141,6 +142,10 @@ final class PersonWrites {
     }
     if (command instanceof DeleteTaskCmd) {
       return "delete a task";
+    }
+    if (command instanceof ExecuteJobsCmd) {
+      // A timer run early skips a case's wait.
+      return "run a job now";
     }
     if (command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd
         || command instanceof ProcessInstanceModificationCmd || command instanceof ProcessInstanceModificationBatchCmd

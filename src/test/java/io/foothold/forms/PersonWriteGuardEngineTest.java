@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -45,6 +46,12 @@ class PersonWriteGuardEngineTest {
         .userTask("Task_Next")
         .endEvent()
         .done();
+    BpmnModelInstance externalThenTask = Bpmn.createExecutableProcess("ExternalThenTask")
+        .startEvent()
+        .serviceTask("Task_Outside").camundaType("external").camundaTopic("outside")
+        .userTask("Task_After")
+        .endEvent()
+        .done();
     BpmnModelInstance withTaskForm = Bpmn.createExecutableProcess("TaskFormProcess")
         .startEvent()
         .userTask("Task_Fix").camundaFormRef("fixture-form").camundaFormRefBinding("latest").camundaAssignee("maya")
@@ -52,6 +59,7 @@ class PersonWriteGuardEngineTest {
         .done();
     engine.getRepositoryService().createDeployment()
         .addModelInstance("timer-then-outcome.bpmn", timerThenOutcome)
+        .addModelInstance("external-then-task.bpmn", externalThenTask)
         .addModelInstance("task-form.bpmn", withTaskForm)
         .addClasspathResource("forms-fixtures/fixture-form.form")
         .deploy();
@@ -71,16 +79,32 @@ class PersonWriteGuardEngineTest {
 
   @Test
   void aPersonRunningACommandTheGuardDoesNotKnowMayChangeNoVariable() {
-    String caseId = engine.getRuntimeService().startProcessInstanceByKey("TimerThenOutcome").getId();
-    Job timer = engine.getManagementService().createJobQuery().processInstanceId(caseId).singleResult();
+    String caseId = engine.getRuntimeService().startProcessInstanceByKey("ExternalThenTask").getId();
+    String workId = engine.getExternalTaskService().fetchAndLock(1, "worker").topic("outside", 60_000).execute().get(0).getId();
 
     engine.getIdentityService().setAuthentication("maya", List.of("managers"));
-    assertThatThrownBy(() -> engine.getManagementService().executeJob(timer.getId()))
+    assertThatThrownBy(() -> engine.getExternalTaskService().complete(workId, "worker", Map.of("caseOutcome", "closed")))
         .hasStackTraceContaining("would change [caseOutcome]");
     engine.getIdentityService().clearAuthentication();
 
     assertThat(engine.getRuntimeService().getVariable(caseId, "caseOutcome")).isNull();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(caseId).count()).isZero();
+  }
+
+  @Test
+  void aPersonMayNotRunAJobAndTheRefusalLeavesTheJobAsItWas() {
+    String caseId = engine.getRuntimeService().startProcessInstanceByKey("TimerThenOutcome").getId();
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(caseId).singleResult();
+
+    engine.getIdentityService().setAuthentication("maya", List.of("managers"));
+    assertThatThrownBy(() -> engine.getManagementService().executeJob(timer.getId()))
+        .hasMessageContaining("Only an administrator may run a job now");
+    engine.getIdentityService().clearAuthentication();
+
+    Job after = engine.getManagementService().createJobQuery().jobId(timer.getId()).singleResult();
+    assertThat(after.getRetries()).isEqualTo(timer.getRetries());
+    assertThat(after.getExceptionMessage()).isNull();
+    assertThat(engine.getRuntimeService().getVariable(caseId, "caseOutcome")).isNull();
   }
 
   @Test
