@@ -1,23 +1,36 @@
 package io.foothold.api;
 
+import java.sql.SQLSyntaxErrorException;
+import java.util.Set;
+
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
- * The engine reports some caller mistakes as a plain ProcessEngineException or NullValueException, which every REST
- * layer (/engine-rest and the webapps' /camunda/api/engine alike) answers with 500: an id that names nothing, a task
- * deleted while its case runs, a model that is not well-formed XML, a condition no playbook waits for, a variable type this engine cannot store. Here,
- * where every command passes, they become what they are: {@link UnknownIdException} (a 404 on /engine-rest) or a
- * {@link BadUserRequestException} (400) with a message that says what to do instead.
+ * The engine reports caller mistakes as a plain ProcessEngineException or NullValueException, which every REST
+ * layer (/engine-rest and the webapps' /camunda/api/engine alike) answers with 500: an id that names nothing, an
+ * empty list of ids, a query option that contradicts another, a missing required value, a task deleted while its case
+ * runs, a model that is not well-formed XML. Here, where every command passes (and from the REST layers' exception
+ * mappers, for what the REST layer builds before any command runs), they become what they are:
+ * {@link UnknownIdException} (404) or a {@link BadUserRequestException} (400), with the engine's message or a
+ * clearer one.
  *
- * <p>Only exceptions of exactly those two classes are looked at, so an optimistic-locking conflict, a database
- * error or a failing delegate (their own subclasses) stays a server error.
+ * <p>Which exceptions are the caller's: exactly those two classes <em>without a cause</em>, which is how the engine's
+ * argument checks ({@code EnsureUtil}, query validation) throw them. Failures inside the engine (a delegate, a
+ * listener, a class that cannot be loaded) are wrapped with their cause, and an optimistic-locking conflict or a
+ * database error has its own subclass: they stay server errors. One database error is the caller's too: a syntax
+ * error in the SQL the engine generated, which only a contradictory combination of query parameters produces (e.g.
+ * {@code jobId} together with {@code jobIds}).
  */
 final class CallerMistakeTranslator extends CommandInterceptor {
+
+  /** Syntax errors, not missing tables or rights: H2 (42000, 42001) and PostgreSQL (42601). */
+  private static final Set<String> SQL_SYNTAX_STATES = Set.of("42000", "42001", "42601");
 
   @Override
   public <T> T execute(Command<T> command) {
@@ -30,11 +43,13 @@ final class CallerMistakeTranslator extends CommandInterceptor {
 
   static ProcessEngineException translated(ProcessEngineException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
+    if (e instanceof ProcessEnginePersistenceException && causedBySqlSyntax(e)) {
+      return new BadUserRequestException("These query parameters cannot be combined (for example an id together with"
+          + " a list of ids of the same kind): send one of them.", e);
+    }
+    boolean argumentCheck = (e.getClass() == ProcessEngineException.class || e.getClass() == NullValueException.class) && e.getCause() == null;
     if (e.getClass() == NullValueException.class && isUnknownId(message)) {
       return new UnknownIdException(message, e);
-    }
-    if (e.getClass() != ProcessEngineException.class) {
-      return e;
     }
     if (message.startsWith("The task cannot be deleted because is part of a running process")) {
       return new BadUserRequestException("This task belongs to a running case and cannot be deleted: it ends when it is"
@@ -52,7 +67,19 @@ final class CallerMistakeTranslator extends CommandInterceptor {
       return new BadUserRequestException("This variable type cannot be stored here: send String, Boolean, Integer, Long,"
           + " Double, Date or Json (" + message + ")", e);
     }
-    return e;
+    if (message.startsWith("ENGINE-03076")) {
+      return new BadUserRequestException("This deployment still has running cases, so it is kept: " + message, e);
+    }
+    return argumentCheck ? new BadUserRequestException(message, e) : e;
+  }
+
+  private static boolean causedBySqlSyntax(Throwable e) {
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof SQLSyntaxErrorException syntax && SQL_SYNTAX_STATES.contains(syntax.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The engine's messages for a lookup by id that found nothing ("Cannot find task with id …", "execution … doesn't exist"). */

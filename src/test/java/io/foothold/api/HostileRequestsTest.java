@@ -102,6 +102,19 @@ class HostileRequestsTest {
     rows.add(deployment("a BPMN deployment with a DOCTYPE", "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
         + "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
         + " targetNamespace=\"x\"><process id=\"p\" isExecutable=\"true\"><startEvent id=\"s\" name=\"&lol2;\"/></process></definitions>", 400));
+    // Requests the engine checks only by failing (found by security/surface/RestSurfaceTest).
+    rows.add(json("set a job's retries with an empty body", "admin", HttpMethod.PUT, rest + "/job/" + UNKNOWN + "/retries", Map.of(), 400));
+    rows.add(json("create an authorization with an empty body", "admin", HttpMethod.POST, rest + "/authorization/create", Map.of(), 400));
+    rows.add(json("create a group without an id", "admin", HttpMethod.POST, rest + "/group/create", Map.of(), 400));
+    rows.add(json("delete cases by an empty list of ids", "admin", HttpMethod.POST, rest + "/process-instance/delete",
+        Map.of("processInstanceIds", List.of()), 400));
+    rows.add(get("a job query with an id and a list of ids", "admin", rest + "/job?jobId=" + UNKNOWN + "&jobIds=" + UNKNOWN, 400));
+    rows.add(json("a case query with contradicting options", "maya", HttpMethod.POST, rest + "/process-instance",
+        Map.of("rootProcessInstances", true, "superProcessInstance", UNKNOWN), 400));
+    rows.add(json("history variables queried by an object value", "hana", HttpMethod.POST, rest + "/history/variable-instance",
+        Map.of("variableValues", List.of(Map.of("name", "x", "operator", "eq", "value", Map.of("a", 1)))), 400));
+    rows.add(json("complete an external task without a worker", "maya", HttpMethod.POST, rest + "/external-task/" + UNKNOWN + "/complete",
+        Map.of(), 400));
     // Foothold's API.
     rows.add(get("the last page an int can name", "hana", "/api/audit/cases?page=2147483647&size=500", 400));
     rows.add(get("the read log's last page an int can name", "hana", "/api/audit/read-log?page=2147483647&size=500", 400));
