@@ -8,5 +8,7 @@ export default {
     normal: 'LLL',
     long: 'LLLL'
   },
-  disableWelcomeMessage: true
+  disableWelcomeMessage: true,
+  // keeps typed answers across tab and task switches (see the script)
+  customScripts: ['scripts/foothold-drafts']
 };
