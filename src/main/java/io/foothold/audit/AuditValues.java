@@ -8,11 +8,10 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Turns engine variable values into plain JSON values, and knows which variables are private or audited. */
+/** Turns engine variable values into plain JSON values, and knows which variables are audited. */
 final class AuditValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final String PRIVATE_PREFIX = "privateNote";
 
   /**
    * Variable changes worth a timeline entry of their own: who the case is about and for, how it is going and
@@ -25,12 +24,9 @@ final class AuditValues {
   private AuditValues() {
   }
 
-  static boolean isPrivate(String variableName) {
-    return variableName != null && variableName.startsWith(PRIVATE_PREFIX);
-  }
-
+  /** Private notes are never among them: they live outside the engine's history (see io.foothold.privacy). */
   static boolean isAudited(String variableName) {
-    return isPrivate(variableName) || AUDITED.contains(variableName);
+    return AUDITED.contains(variableName);
   }
 
   /** Strings, numbers and booleans as they are; dates as instants; Spin JSON as JSON; anything else as text. */

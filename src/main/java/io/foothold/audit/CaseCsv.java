@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * CSV exports, written straight to the response a database page at a time (500 cases), so memory stays flat
- * whatever the number of cases. Timestamps are ISO-8601; a timeline row's details are one JSON column.
+ * whatever the number of cases. Timestamps are ISO-8601; a timeline row's details are one JSON column. Every text
+ * cell is {@link SpreadsheetCells#neutralised neutralised}: names and answers come from people, and a cell that
+ * starts like a formula would run in HR's spreadsheet.
  */
 @Component
 class CaseCsv {
@@ -47,15 +49,15 @@ class CaseCsv {
     String caseId = timeline.caseDetail().summary().caseId();
     for (TimelineEvent event : timeline.timeline()) {
       Object called = event.details().get("calledInstanceId");
-      csv.printRecord(caseId, event.at(), event.kind(), event.who(), event.what(), event.activityId(), event.taskId(), called,
-          AuditValues.json(event.details()));
+      csv.printRecord(SpreadsheetCells.neutralised(caseId, event.at(), event.kind(), event.who(), event.what(), event.activityId(),
+          event.taskId(), called, AuditValues.json(event.details())));
     }
     csv.flush();
   }
 
   private static void print(CSVPrinter csv, Object... values) {
     try {
-      csv.printRecord(values);
+      csv.printRecord(SpreadsheetCells.neutralised(values));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

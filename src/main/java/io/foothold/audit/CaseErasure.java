@@ -10,11 +10,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.privacy.PrivateNoteRecords;
 
 /**
  * Erases a closed case's history and that of every playbook it called: decisions, then the instances (which
  * takes their activities, tasks, identity links, variables, details and comments with them), and the user
- * operation log entries that name the instances. The read log keeps only an anonymous id and a tombstone.
+ * operation log entries that name the instances, and the record of its private notes (kept by Foothold, outside
+ * the engine). The read log keeps only an anonymous id and a tombstone.
  */
 @Component
 class CaseErasure {
@@ -24,10 +26,12 @@ class CaseErasure {
 
   private final SystemAccess system;
   private final ReadLog readLog;
+  private final PrivateNoteRecords notes;
 
-  CaseErasure(SystemAccess system, ReadLog readLog) {
+  CaseErasure(SystemAccess system, ReadLog readLog, PrivateNoteRecords notes) {
     this.system = system;
     this.readLog = readLog;
+    this.notes = notes;
   }
 
   void erase(String caseId, String reason, String who) {
@@ -55,6 +59,7 @@ class CaseErasure {
         }
       }
       history.deleteHistoricProcessInstances(ids);
+      notes.erase(caseId);
     });
     readLog.erased(who, caseId, why);
   }

@@ -36,6 +36,11 @@ record CaseFilter(String playbook, String state, String manager, Instant openedF
     if (size < 1 || size > maxSize) {
       throw AuditProblem.badField("size", "size must be between 1 and " + maxSize);
     }
+    // The engine pages by the index of the first row, an int: a page past it would overflow into a negative index.
+    if ((long) page * size > Integer.MAX_VALUE - size) {
+      throw AuditProblem.badField("page", "page " + page + " of " + size + " starts beyond the last row a list can have ("
+          + Integer.MAX_VALUE + "); ask for a page of at most " + (Integer.MAX_VALUE / size - 1));
+    }
   }
 
   private static Instant instant(String field, String value, boolean endOfDay) {

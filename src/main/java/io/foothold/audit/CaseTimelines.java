@@ -26,6 +26,8 @@ import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.privacy.PrivateNoteRecords;
+import io.foothold.privacy.PrivateNoteWritten;
 
 /**
  * One case's audit trail, built from Camunda history: the case and every playbook it called (at any depth, found
@@ -42,12 +44,14 @@ class CaseTimelines {
   private final CaseList cases;
   private final Playbooks playbooks;
   private final CaseHistoryRows rows;
+  private final PrivateNoteRecords notes;
 
-  CaseTimelines(SystemAccess system, CaseList cases, Playbooks playbooks, CaseHistoryRows rows) {
+  CaseTimelines(SystemAccess system, CaseList cases, Playbooks playbooks, CaseHistoryRows rows, PrivateNoteRecords notes) {
     this.system = system;
     this.cases = cases;
     this.playbooks = playbooks;
     this.rows = rows;
+    this.notes = notes;
   }
 
   /** The case's timeline, oldest first; null for an unknown case. */
@@ -83,6 +87,7 @@ class CaseTimelines {
         variables(timeline, details.getOrDefault(instance.getId(), List.of()));
         comments(timeline, instance.getId());
       }
+      privateNotes(new Timeline(events, null), caseId);
       // The start form's variables are written a moment before the instance's start time, in the same
       // transaction: they are part of opening the case, so they are shown at the moment it opened.
       Instant opened = events.stream().map(Ranked::event).filter(e -> "case-opened".equals(e.kind())).map(TimelineEvent::at)
@@ -211,16 +216,19 @@ class CaseTimelines {
       }
       Map<String, Object> shown = new LinkedHashMap<>();
       shown.put("name", update.getVariableName());
-      if (AuditValues.isPrivate(update.getVariableName())) {
-        // Only that a note exists: its value is not read, whatever history holds.
-        shown.put("private", true);
-        timeline.add(6, new TimelineEvent(instant(detail.getTime()), "variable-changed", null, "private note recorded", null,
-            detail.getTaskId(), shown));
-        continue;
-      }
       shown.put("value", AuditValues.plain(update.getValue()));
       timeline.add(6, new TimelineEvent(instant(detail.getTime()), "variable-changed", null, update.getVariableName() + " changed", null,
           detail.getTaskId(), shown));
+    }
+  }
+
+  /** Private notes are kept by Foothold, outside the engine's history: the timeline says only that one was written. */
+  private void privateNotes(Timeline timeline, String caseId) {
+    for (PrivateNoteWritten note : notes.writtenIn(caseId)) {
+      Map<String, Object> shown = new LinkedHashMap<>();
+      shown.put("name", note.fieldKey());
+      shown.put("private", true);
+      timeline.add(6, new TimelineEvent(note.at(), "variable-changed", note.author(), "private note recorded", null, null, shown));
     }
   }
 

@@ -7,12 +7,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.modelguard.CallableFromModels;
 
 /**
  * How many cases of one kind a manager's team has had lately, for playbooks that look for a pattern
  * across a team rather than in one person ({@code ${caseCluster.countInTeam(managerId, 'MicroFailure', 90)}}).
  */
 @Component("caseCluster")
+@CallableFromModels
 public class CaseCluster {
 
   private static final long DAY = 24L * 60 * 60 * 1000;

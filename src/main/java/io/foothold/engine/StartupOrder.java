@@ -6,6 +6,7 @@ package io.foothold.engine;
  */
 public final class StartupOrder {
   public static final int DEPLOY_PLAYBOOKS = 10;
+  public static final int JSON_VARIABLES = 12;
   public static final int HISTORY_RETENTION = 15;
   public static final int ROLE_PERMISSIONS = 20;
   public static final int DIRECTORY = 30;

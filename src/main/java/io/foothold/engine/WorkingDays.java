@@ -10,11 +10,14 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import io.foothold.modelguard.CallableFromModels;
+
 /**
  * Due dates in working days for BPMN expressions, e.g. {@code camunda:dueDate="${workingDays.after(2)}"}.
  * A manager who opens a case on Friday should not find the debrief overdue on Monday morning.
  */
 @Component("workingDays")
+@CallableFromModels
 public class WorkingDays {
 
   /**

@@ -9,12 +9,15 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
+import io.foothold.modelguard.CallableFromModels;
+
 /**
  * Service task of {@code RaiseConcern}: copies a serious signal onto one of the manager's open cases, of
  * any playbook that listens for serious signals. Setting {@code seriousSignal=true} there starts the case's
  * own HR review (conditional event subprocess), so the concern does not wait for the manager's next form.
  */
 @Component("forwardConcernToCase")
+@CallableFromModels
 public class ForwardConcernToCase implements JavaDelegate {
 
   @Override

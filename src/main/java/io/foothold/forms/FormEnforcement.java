@@ -19,10 +19,11 @@ import io.foothold.forms.DeployedFormSchemas.DeployedForm;
  */
 final class FormEnforcement {
 
-  private final DeployedFormSchemas schemas = new DeployedFormSchemas();
+  private final DeployedFormSchemas schemas;
   private final FormSubmissionValidator validator;
 
-  FormEnforcement(FormOptionsSources optionsSources) {
+  FormEnforcement(DeployedFormSchemas schemas, FormOptionsSources optionsSources) {
+    this.schemas = schemas;
     this.validator = new FormSubmissionValidator(optionsSources);
   }
 

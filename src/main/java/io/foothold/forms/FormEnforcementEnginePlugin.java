@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the engine enforce Camunda Form rules on task completion and process start, whatever the
- * entry point (Tasklist, REST, Java API); Camunda itself checks them only in the browser. Also holds every
+ * entry point (Tasklist, REST, Java API); Camunda itself checks them only in the browser. People write only what
+ * the form of their step declares ({@link PersonWriteGuard}). Also holds every
  * variable write to {@link InputLimits} (text size, control characters, JSON, no serialized objects).
  */
 @Component
 public class FormEnforcementEnginePlugin extends AbstractProcessEnginePlugin {
 
+  private final DeployedFormSchemas schemas = new DeployedFormSchemas();
   private final FormEnforcement enforcement;
   private final InputLimits limits;
 
@@ -29,7 +31,7 @@ public class FormEnforcementEnginePlugin extends AbstractProcessEnginePlugin {
   @Autowired
   public FormEnforcementEnginePlugin(FormOptionsSources optionsSources,
       @Value("${" + InputLimits.PROPERTY + ":" + InputLimits.DATABASE_TEXT_COLUMN + "}") int maxTextLength) {
-    this.enforcement = new FormEnforcement(optionsSources);
+    this.enforcement = new FormEnforcement(schemas, optionsSources);
     this.limits = new InputLimits(maxTextLength);
   }
 
@@ -48,6 +50,15 @@ public class FormEnforcementEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreCommandInterceptorsTxRequired(txRequired);
     }
     txRequired.add(new FormViolationUnwrapper());
+    txRequired.add(new OuterCommand());
+
+    // Inside the command context, where forms, tasks and the signed-in person can be looked up.
+    List<CommandInterceptor> inContext = configuration.getCustomPostCommandInterceptorsTxRequired();
+    if (inContext == null) {
+      inContext = new ArrayList<>();
+      configuration.setCustomPostCommandInterceptorsTxRequired(inContext);
+    }
+    inContext.add(new PersonWriteGuard(schemas));
   }
 
   /** After init the engine has built its serializers (Spin's JSON included); every variable write passes the limits first. */

@@ -30,6 +30,11 @@ public class FormRulesViolatedException extends FormFieldValidationException {
     return new FormRulesViolatedException(violations, "The value is refused: ");
   }
 
+  /** Variables a person may not write this way (not declared by the step's form, read-only, or no form at all). */
+  static FormRulesViolatedException ofWrite(List<FormViolation> violations) {
+    return new FormRulesViolatedException(violations, "The submission is refused: ");
+  }
+
   public List<FormViolation> violations() {
     return violations;
   }

@@ -32,7 +32,22 @@ final class FormSchemaParser {
   private FormSchema parse(JsonNode form) {
     List<FormField> fields = new ArrayList<>();
     collect(form.path("components"), List.of(), null, fields);
-    return new FormSchema(text(form, "id"), fields);
+    return new FormSchema(text(form, "id"), title(form.path("components")), fields);
+  }
+
+  /** The first markdown heading of the form's first text component: what Tasklist shows as its title. */
+  private static String title(JsonNode components) {
+    for (JsonNode component : components) {
+      if ("text".equals(text(component, "type")) && text(component, "text") != null) {
+        for (String line : text(component, "text").split("\\R")) {
+          if (line.startsWith("#")) {
+            return blankToNull(line.replaceFirst("^#+", "").trim());
+          }
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   private void collect(JsonNode components, List<String> outerHides, String repeatedIn,

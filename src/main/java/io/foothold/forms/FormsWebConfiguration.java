@@ -6,8 +6,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -105,6 +107,10 @@ class FormsWebConfiguration {
     }
 
     static Response response(Throwable cause, String message) {
+      if (cause instanceof AuthorizationException refused) {
+        // Some endpoints (e.g. task attachments) wrap every engine exception as 400 "Task id is null".
+        return error(Response.Status.FORBIDDEN, AuthorizationException.class.getSimpleName(), refused.getMessage());
+      }
       if (cause instanceof FormFieldValidationException rejected) {
         return error(Response.Status.BAD_REQUEST, FormFieldValidationException.class.getSimpleName(), rejected.getMessage());
       }
@@ -112,7 +118,8 @@ class FormsWebConfiguration {
           && engine.getMessage().startsWith(JAVA_SERIALIZATION_PROHIBITED)) {
         return error(Response.Status.BAD_REQUEST, InvalidRequestException.class.getSimpleName(), message);
       }
-      if (cause instanceof NullValueException missing && isUnknownId(missing.getMessage())) {
+      // NotFoundException: the engine's own, and the unknown ids io.foothold.api translates NullValueExceptions into.
+      if ((cause instanceof NullValueException || cause instanceof NotFoundException) && isUnknownId(cause.getMessage())) {
         return error(Response.Status.NOT_FOUND, InvalidRequestException.class.getSimpleName(), message);
       }
       return null;

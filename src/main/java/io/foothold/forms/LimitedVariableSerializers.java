@@ -11,10 +11,11 @@ import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * The engine's variable serializers, each checking {@link InputLimits} before it writes a value. Every variable
- * write passes here (the engine picks a serializer for each value it stores), so the limits hold for forms, the
- * REST variables endpoints and the Java API alike, and a refused value stops the command before anything is
- * flushed. Reading (by serializer name) is untouched.
+ * The engine's variable serializers, each checking {@link InputLimits} before it writes a value, and storing
+ * objects as JSON ({@link JsonObjectValues}). Every variable write passes here (the engine picks a serializer for
+ * each value it stores: decision results, listeners and delegates as much as forms), so the limits and the format
+ * hold for forms, the REST variables endpoints and the Java API alike, and a refused value stops the command before
+ * anything is flushed. Reading (by serializer name) is untouched.
  */
 final class LimitedVariableSerializers implements VariableSerializers {
 
@@ -28,12 +29,12 @@ final class LimitedVariableSerializers implements VariableSerializers {
 
   @Override
   public TypedValueSerializer<?> findSerializerForValue(TypedValue value, VariableSerializerFactory fallback) {
-    return limited(engine.findSerializerForValue(value, fallback));
+    return limited(JsonObjectValues.preferJson(value, engine.findSerializerForValue(value, fallback), engine.getSerializers()));
   }
 
   @Override
   public TypedValueSerializer<?> findSerializerForValue(TypedValue value) {
-    return limited(engine.findSerializerForValue(value));
+    return limited(JsonObjectValues.preferJson(value, engine.findSerializerForValue(value), engine.getSerializers()));
   }
 
   @Override
@@ -85,13 +86,14 @@ final class LimitedVariableSerializers implements VariableSerializers {
     return serializer == null ? null : new Limited(serializer, limits);
   }
 
-  /** One serializer with the limits in front of its write. */
+  /** One serializer with the limits in front of its write (and plain lists and maps written as JSON of their raw type). */
   private record Limited<T extends TypedValue>(TypedValueSerializer<T> serializer, InputLimits limits) implements TypedValueSerializer<T> {
 
     @Override
+    @SuppressWarnings("unchecked")
     public void writeValue(T value, ValueFields fields) {
       limits.check(fields.getName(), value);
-      serializer.writeValue(value, fields);
+      serializer.writeValue(JsonObjectValues.storesJsonObjects(serializer) ? (T) JsonObjectValues.asStored(value) : value, fields);
     }
 
     @Override

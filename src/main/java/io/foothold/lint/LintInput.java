@@ -7,31 +7,44 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import io.foothold.modelguard.ModelBeans;
+
 /**
  * The files of one or more playbooks, keyed by path ({@code processes/<id>/x.bpmn}, {@code forms/<id>/y.form},
  * {@code seeds/<id>/catalog.yaml}; any leading folders are allowed), plus what is known to exist elsewhere
- * (already deployed process keys, decision keys and form ids), so references to them are not reported.
+ * (already deployed process keys, decision keys and form ids), so references to them are not reported, and the
+ * beans models may call (outside the running application: none, and the engine's own names are reserved).
  */
 public record LintInput(Map<String, byte[]> files, Set<String> knownProcessKeys, Set<String> knownDecisionKeys,
-    Set<String> knownFormIds) {
+    Set<String> knownFormIds, ModelBeans modelBeans) {
+
+  /** Outside the running application the linter knows no beans, only the names models may never use. */
+  private static final ModelBeans NO_BEANS = name -> Optional.empty();
 
   public LintInput {
     files = new TreeMap<>(files);
     knownProcessKeys = knownProcessKeys == null ? Set.of() : Set.copyOf(knownProcessKeys);
     knownDecisionKeys = knownDecisionKeys == null ? Set.of() : Set.copyOf(knownDecisionKeys);
     knownFormIds = knownFormIds == null ? Set.of() : Set.copyOf(knownFormIds);
+    modelBeans = modelBeans == null ? NO_BEANS : modelBeans;
   }
 
   public static LintInput of(Map<String, byte[]> files) {
-    return new LintInput(files, Set.of(), Set.of(), Set.of());
+    return new LintInput(files, Set.of(), Set.of(), Set.of(), NO_BEANS);
   }
 
   public LintInput withKnown(Set<String> processKeys, Set<String> decisionKeys, Set<String> formIds) {
-    return new LintInput(files, processKeys, decisionKeys, formIds);
+    return new LintInput(files, processKeys, decisionKeys, formIds, modelBeans);
+  }
+
+  /** The beans the running application lets models call, and the names it reserves. */
+  public LintInput withModelBeans(ModelBeans beans) {
+    return new LintInput(files, knownProcessKeys, knownDecisionKeys, knownFormIds, beans);
   }
 
   /** Every file under {@code root}'s processes/, forms/ and seeds/ folders, keyed relative to root. */

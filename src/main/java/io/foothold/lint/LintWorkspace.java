@@ -219,6 +219,11 @@ public final class LintWorkspace {
     return dmns.stream().filter(f -> f.playbook().equals(playbook)).toList();
   }
 
+  /** The beans models may call, as the running application (or, outside it, the linter) knows them. */
+  public io.foothold.modelguard.ModelBeans modelBeans() {
+    return input.modelBeans();
+  }
+
   /** Process keys defined in the input or known to be deployed elsewhere. */
   public Set<String> processKeys() {
     Set<String> keys = new HashSet<>(input.knownProcessKeys());

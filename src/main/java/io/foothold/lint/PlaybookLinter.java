@@ -13,6 +13,7 @@ import io.foothold.lint.rules.FormExistsRule;
 import io.foothold.lint.rules.FormParseRule;
 import io.foothold.lint.rules.HistoryTimeToLiveRule;
 import io.foothold.lint.rules.LabellingWordsRule;
+import io.foothold.lint.rules.ModelReachRules;
 import io.foothold.lint.rules.ModelParseRule;
 import io.foothold.lint.rules.ReadableIdsRule;
 import io.foothold.lint.rules.VariableProvidedRule;
@@ -35,7 +36,9 @@ public final class PlaybookLinter {
       new DmnGapsRule(),
       new DmnOverlapRule(),
       new FormComponentSupportedRule(),
-      new LabellingWordsRule());
+      new LabellingWordsRule(),
+      ModelReachRules.contributedBeansOnly(),
+      ModelReachRules.noScripts());
 
   private static final Comparator<Finding> ORDER = Comparator
       .comparing(Finding::file, Comparator.nullsFirst(Comparator.naturalOrder()))

@@ -3,10 +3,12 @@ package io.foothold.people;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.modelguard.CallableFromModels;
 import io.foothold.security.Roles;
 
 /** Directory questions a playbook's models ask in expressions, as {@code ${people.…}}. */
 @Component("people")
+@CallableFromModels
 public class PeopleExpressions {
 
   private final SystemAccess system;

@@ -9,12 +9,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.HttpStatus;
 
+import io.foothold.security.Roles;
+
 /** GET /api/playbooks: which playbooks exist, their version and state, and why a failed one failed. */
 @RestController
 @RequestMapping("/api/playbooks")
 class PlaybookController {
 
-  private static final java.util.Set<String> MAY_MIGRATE = java.util.Set.of("designers", "camunda-admin");
+  private static final java.util.Set<String> MAY_MIGRATE = java.util.Set.of(Roles.DESIGNERS, Roles.ADMINS);
 
   private final PlaybookRegistry registry;
   private final PlaybookMigrations migrations;

@@ -11,13 +11,13 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.StartupOrder;
+import io.foothold.modelguard.ModelBeanRegistry;
 
 /**
  * Discovers, checks and deploys every playbook, each as its own Camunda deployment named
@@ -35,10 +35,10 @@ class PlaybookDeployer implements ApplicationRunner {
   private final PlaybookDiscovery discovery;
   private final PlaybookRegistry registry;
   private final RepositoryService repository;
-  private final ConfigurableListableBeanFactory beans;
+  private final ModelBeanRegistry beans;
 
   PlaybookDeployer(PlaybookDiscovery discovery, PlaybookRegistry registry, RepositoryService repository,
-      ConfigurableListableBeanFactory beans) {
+      ModelBeanRegistry beans) {
     this.discovery = discovery;
     this.registry = registry;
     this.repository = repository;
@@ -111,19 +111,9 @@ class PlaybookDeployer implements ApplicationRunner {
     }
   }
 
-  /** A plugin's Java contributions become named beans, so its models can call ${name}. */
+  /** A plugin's Java contributions become callable by name from models (and nothing else of the application is). */
   private void registerContributions(Playbook playbook) {
-    for (Map.Entry<String, Object> contribution : playbook.contributions().entrySet()) {
-      if (beans.containsSingleton(contribution.getKey())) {
-        if (beans.getSingleton(contribution.getKey()) != contribution.getValue()) {
-          throw new IllegalStateException("contribution '" + contribution.getKey() + "' clashes with an existing bean of that name");
-        }
-      } else if (beans.containsBean(contribution.getKey())) {
-        throw new IllegalStateException("contribution '" + contribution.getKey() + "' clashes with an existing bean of that name");
-      } else {
-        beans.registerSingleton(contribution.getKey(), contribution.getValue());
-      }
-    }
+    playbook.contributions().forEach(beans::contribute);
   }
 
   private PlaybookValidator.Known deployedDefinitions() {
@@ -131,7 +121,7 @@ class PlaybookDeployer implements ApplicationRunner {
         .map(ProcessDefinition::getKey).collect(Collectors.toSet());
     var decisions = repository.createDecisionDefinitionQuery().latestVersion().list().stream()
         .map(DecisionDefinition::getKey).collect(Collectors.toSet());
-    return new PlaybookValidator.Known(processes, decisions, java.util.Set.of(), beans::containsBean);
+    return new PlaybookValidator.Known(processes, decisions, java.util.Set.of(), beans);
   }
 
   private void fail(Playbook playbook, List<String> problems) {

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +23,7 @@ import io.foothold.lint.Finding;
 import io.foothold.lint.LintInput;
 import io.foothold.lint.PlaybookLinter;
 import io.foothold.lint.Severity;
+import io.foothold.modelguard.ModelBeans;
 import io.foothold.playbook.spi.FootholdSpi;
 
 /**
@@ -46,8 +46,11 @@ final class PlaybookValidator {
     }
   }
 
-  /** What the whole application offers: everything every discovered playbook declares, plus what is deployed. */
-  record Known(Set<String> processKeys, Set<String> decisionKeys, Set<String> formIds, Predicate<String> beanExists) {
+  /**
+   * What the whole application offers: everything every discovered playbook declares, plus what is deployed, and
+   * the beans models may call.
+   */
+  record Known(Set<String> processKeys, Set<String> decisionKeys, Set<String> formIds, ModelBeans beans) {
   }
 
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -72,7 +75,7 @@ final class PlaybookValidator {
       d.forms().forEach(file -> read(playbook, d.formPath(file)).flatMap(PlaybookValidator::json)
           .ifPresent(form -> forms.add(form.path("id").asText())));
     }
-    return new Known(processes, decisions, forms, deployed.beanExists());
+    return new Known(processes, decisions, forms, deployed.beans());
   }
 
   static List<Problem> validate(Playbook playbook, Known known) {
@@ -81,8 +84,9 @@ final class PlaybookValidator {
     String descriptorFile = d.seedPath("playbook.yaml");
     checkDescriptor(d, descriptorFile, problems);
     for (String delegate : d.delegates()) {
-      if (!playbook.contributions().containsKey(delegate) && !known.beanExists().test(delegate)) {
-        problems.add(new Problem(descriptorFile, delegate, "delegate '" + delegate + "' is neither a bean of the application nor contributed by the plugin"));
+      if (!playbook.contributions().containsKey(delegate) && !known.beans().offers(delegate)) {
+        problems.add(new Problem(descriptorFile, delegate, "delegate '" + delegate
+            + "' is neither a bean models may call (@PlaybookBean) nor contributed by the plugin"));
       }
     }
     Set<String> ownProcesses = new HashSet<>();
@@ -127,13 +131,35 @@ final class PlaybookValidator {
     if (d.catalog() != null) {
       read(playbook, d.seedPath(d.catalog())).ifPresent(bytes -> files.put(d.seedPath(d.catalog()), bytes));
     }
-    LintInput input = LintInput.of(files).withKnown(known.processKeys(), known.decisionKeys(), known.formIds());
+    LintInput input = LintInput.of(files).withKnown(known.processKeys(), known.decisionKeys(), known.formIds())
+        .withModelBeans(withContributionsOf(playbook, known.beans()));
     for (Finding finding : PlaybookLinter.lint(input)) {
       if (finding.severity() == Severity.ERROR) {
         String where = finding.line() == null ? finding.file() : finding.file() + ":" + finding.line();
         problems.add(new Problem(where, finding.elementId(), finding.rule() + ": " + finding.message()));
       }
     }
+  }
+
+  /** The application's callable beans plus the playbook's own contributions (registered only once it deploys). */
+  private static ModelBeans withContributionsOf(Playbook playbook, ModelBeans application) {
+    return new ModelBeans() {
+      @Override
+      public Optional<Object> find(String name) {
+        Object own = playbook.contributions().get(name);
+        return own != null ? Optional.of(own) : application.find(name);
+      }
+
+      @Override
+      public boolean offers(String name) {
+        return playbook.contributions().containsKey(name) || application.offers(name);
+      }
+
+      @Override
+      public boolean isReserved(String name) {
+        return application.isReserved(name);
+      }
+    };
   }
 
   private static void checkDescriptor(PlaybookDescriptor d, String file, List<Problem> problems) {
@@ -179,7 +205,7 @@ final class PlaybookValidator {
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       String expression = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression");
       Matcher bean = expression == null ? null : BEAN_EXPRESSION.matcher(expression.trim());
-      if (bean != null && bean.matches() && !playbook.contributions().containsKey(bean.group(1)) && !known.beanExists().test(bean.group(1))) {
+      if (bean != null && bean.matches() && !playbook.contributions().containsKey(bean.group(1)) && !known.beans().offers(bean.group(1))) {
         problems.add(new Problem(path, element.getId(), "delegate '" + bean.group(1) + "' does not exist"));
       }
     }

@@ -2,17 +2,21 @@ package io.foothold.privacy;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 
 /**
- * Sits in front of Camunda's history writer and blanks private notes before anything is stored.
- * Variable events feed both ACT_HI_VARINST and ACT_HI_DETAIL (and ACT_GE_BYTEARRAY for binary values);
- * form-submission events (HistoricFormField) write the submitted string to ACT_HI_DETAIL. Each keeps
- * its name, so history still shows that a note was written, when and by whom, but never what it says.
- * The events are copies: the runtime variable keeps the real note for the manager.
+ * Sits in front of Camunda's history writer. A private note lives in the engine only for the moment between a
+ * submission and the end of its command ({@link PrivateNoteCapture}); its variable and form-field events are
+ * dropped here, so no history table (ACT_HI_VARINST, ACT_HI_DETAIL, ACT_GE_BYTEARRAY) ever holds a trace of it.
+ * That a note was written is recorded in Foothold's table instead. Also where a case's end is noticed for its
+ * notes: every end of a root instance (completed, cancelled, deleted, listeners skipped or not) produces this
+ * event, and the notes' text is forgotten in the same transaction.
  */
 class PrivateNoteHistory implements HistoryEventHandler {
 
@@ -24,28 +28,31 @@ class PrivateNoteHistory implements HistoryEventHandler {
 
   @Override
   public void handleEvent(HistoryEvent event) {
-    writer.handleEvent(blank(event));
+    if (keep(event)) {
+      writer.handleEvent(event);
+    }
   }
 
   @Override
   public void handleEvents(List<HistoryEvent> events) {
-    events.forEach(PrivateNoteHistory::blank);
-    writer.handleEvents(events);
+    writer.handleEvents(events.stream().filter(this::keep).toList());
   }
 
-  static HistoryEvent blank(HistoryEvent event) {
-    if (event instanceof HistoricVariableUpdateEventEntity variable && PrivateNotes.isPrivate(variable.getVariableName())) {
-      // Stored as a plain string whatever the note's real type, so no serializer can find the old bytes.
-      variable.setSerializerName("string");
-      variable.setTextValue(PrivateNotes.PLACEHOLDER);
-      variable.setTextValue2(null);
-      variable.setLongValue(null);
-      variable.setDoubleValue(null);
-      variable.setByteValue(null);
-      variable.setByteArrayId(null);
-    } else if (event instanceof HistoricFormPropertyEventEntity field && PrivateNotes.isPrivate(field.getPropertyId())) {
-      field.setPropertyValue(PrivateNotes.PLACEHOLDER);
+  private boolean keep(HistoryEvent event) {
+    if (event instanceof HistoricVariableUpdateEventEntity variable) {
+      return !PrivateNotes.isPrivate(variable.getVariableName());
     }
-    return event;
+    if (event instanceof HistoricFormPropertyEventEntity field) {
+      return !PrivateNotes.isPrivate(field.getPropertyId());
+    }
+    if (event instanceof HistoricProcessInstanceEventEntity instance && isCaseEnd(instance) && Context.getCommandContext() != null) {
+      NoteTable.forgetText(EngineConnection.of(Context.getCommandContext()), instance.getProcessInstanceId());
+    }
+    return true;
+  }
+
+  private static boolean isCaseEnd(HistoricProcessInstanceEventEntity instance) {
+    return HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(instance.getEventType())
+        && instance.getProcessInstanceId() != null && instance.getProcessInstanceId().equals(instance.getRootProcessInstanceId());
   }
 }

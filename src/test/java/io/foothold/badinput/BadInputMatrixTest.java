@@ -139,8 +139,8 @@ class BadInputMatrixTest {
         variables(recoveryStart(), "incidentSummary", typed("x".repeat(2001), "String")), 400, "incidentSummary", "at most 2000"));
     rows.add(post(c, "1 MB of text", "maya", RECOVERY_START,
         variables(recoveryStart(), "incidentSummary", typed("x".repeat(1 << 20), "String")), 400, "incidentSummary", String.valueOf(CAP)));
-    rows.add(post(c, "an extra variable one character over the text cap", "maya", RECOVERY_START,
-        variables(recoveryStart(), "extraNote", typed("y".repeat(CAP + 1), "String")), 400, "extraNote", String.valueOf(CAP)));
+    rows.add(post(c, "an extra variable beside the form, one character over the text cap", "maya", RECOVERY_START,
+        variables(recoveryStart(), "extraNote", typed("y".repeat(CAP + 1), "String")), 400, "extraNote", "not a field"));
     rows.add(post(c, "Date \"31/02/2026\" as a Date", "maya", RECOVERY_START,
         variables(recoveryStart(), "incidentDate", typed("31/02/2026", "Date")), 400, "31/02/2026", "Date"));
     rows.add(post(c, "date \"2026-02-31\" as text in a date field", "maya", RECOVERY_START,
@@ -155,7 +155,7 @@ class BadInputMatrixTest {
     rows.add(post(c, "serialized Java object", "maya", RECOVERY_START,
         variables(recoveryStart(), "incidentSummary", javaSerialized()), 400, "incidentSummary", "serialization"));
     rows.add(post(c, "JSON object of a class that is no plain value", "maya", RECOVERY_START,
-        variables(recoveryStart(), "extraNote", jsonObject("java.lang.ProcessBuilder", "{\"command\": [\"id\"]}")), 400, "extraNote", "Object"));
+        variables(recoveryStart(), "signalsObserved", jsonObject("java.lang.ProcessBuilder", "{\"command\": [\"id\"]}")), 400, "signalsObserved", "Object"));
     rows.add(post(c, "unknown process key (submit-form)", "maya", "/engine-rest/process-definition/key/NoSuchPlaybook/submit-form",
         variables(recoveryStart()), 404, "NoSuchPlaybook"));
     rows.add(post(c, "unknown process key (start)", "maya", "/engine-rest/process-definition/key/NoSuchPlaybook/start",
@@ -200,8 +200,8 @@ class BadInputMatrixTest {
         variables(RecoveryArcForms.calmDebrief(), "debriefWhatHappened", typed("x".repeat(2001), "String")), 400, "debriefWhatHappened", "at most 2000"));
     rows.add(post(c, "1 MB of text", "maya", submit,
         variables(RecoveryArcForms.calmDebrief(), "debriefKnown", typed("x".repeat(1 << 20), "String")), 400, "debriefKnown", String.valueOf(CAP)));
-    rows.add(post(c, "an extra variable one character over the text cap", "maya", complete,
-        variables(RecoveryArcForms.calmDebrief(), "extraNote", typed("y".repeat(CAP + 1), "String")), 400, "extraNote", String.valueOf(CAP)));
+    rows.add(post(c, "an extra variable beside the form, one character over the text cap", "maya", complete,
+        variables(RecoveryArcForms.calmDebrief(), "extraNote", typed("y".repeat(CAP + 1), "String")), 400, "extraNote", "not a field"));
     rows.add(post(c, "array where text is expected", "maya", submit,
         variables(RecoveryArcForms.calmDebrief(), "technicalFix", typed(List.of("a", "b"), null)), 400, "technicalFix", "text"));
     rows.add(post(c, "Json that is not JSON", "maya", submit,

@@ -118,6 +118,12 @@ class RecoveryArcFormsContentTest {
             "reviewSignalSource", "=reviewSignalSource = null",
             "gateReason", "=gateReason = null or gateDecision != \"escalate\"");
 
+    /**
+     * The debrief's private note, shown again to its manager when she chooses the supports: disabled (form-js does
+     * not send it back) and hidden when there is none.
+     */
+    static final String PRIVATE_NOTE_SHOWN_AGAIN = "privateNoteDebrief";
+
     /** Read-only context on the HR form: shown only when the case has a value, never submitted as input. */
     static final List<String> HR_CONTEXT_KEYS = List.of(
             "employeeName", "reviewSignalKinds", "reviewSignalNote", "reviewSignalSource", "gateReason");
@@ -172,6 +178,7 @@ class RecoveryArcFormsContentTest {
                 plain("nearbyPatternsToConsider", "checklist", OPT),
                 text("privateNoteDebrief", "textarea", OPT, null, 2000));
         manager("choose-supports",
+                text(PRIVATE_NOTE_SHOWN_AGAIN, "textarea", OPT, null, null),
                 plain("chosenSupports", "checklist", REQ),
                 text("supportNotes", "textarea", OPT, null, 2000));
         manager("plan-small-win",
@@ -482,6 +489,10 @@ class RecoveryArcFormsContentTest {
             String expected = SPEC_HIDES.get(key);
             if (seriousBlock && (key.equals("seriousSignalKinds") || key.equals("seriousSignalNote"))) {
                 expected = HIDE_UNLESS_SERIOUS;
+            }
+            if (name.equals("choose-supports") && key.equals(PRIVATE_NOTE_SHOWN_AGAIN)) {
+                expected = "=" + PRIVATE_NOTE_SHOWN_AGAIN + " = null";
+                assertTrue(c.path("disabled").asBoolean(false), name + "/" + key + ": shown, never sent back");
             }
             assertEquals(expected, hide, name + "/" + key + ": conditional.hide");
         }

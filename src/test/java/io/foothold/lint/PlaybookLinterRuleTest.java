@@ -36,7 +36,9 @@ class PlaybookLinterRuleTest {
         Arguments.of("form-component-supported", List.of("ERROR " + FORM + " [Field_attachment]", "WARNING " + FORM + " [Button_Submit]")),
         Arguments.of("form-parse", List.of("ERROR forms/fixture/broken.form [-]", "ERROR forms/fixture/no-id.form [-]")),
         Arguments.of("model-parse", List.of("ERROR processes/fixture/broken.bpmn [-]")),
-        Arguments.of("labelling-words", List.of("ERROR " + FORM + " [Text_Intro]", "ERROR " + FORM + " [Field_note]", "ERROR " + BPMN + " [EndEvent_B]")));
+        Arguments.of("labelling-words", List.of("ERROR " + FORM + " [Text_Intro]", "ERROR " + FORM + " [Field_note]", "ERROR " + BPMN + " [EndEvent_B]")),
+        Arguments.of("expressions-call-contributed-beans", List.of("ERROR " + BPMN + " [EndEvent_A]", "ERROR " + BPMN + " [EndEvent_B]")),
+        Arguments.of("no-scripts", List.of("ERROR " + BPMN + " [EndEvent_A]", "ERROR " + BPMN + " [EndEvent_B]")));
   }
 
   @ParameterizedTest(name = "{0}: the bad fixture yields exactly its findings")

@@ -47,6 +47,19 @@ final class ExamplePlugins {
         .replace("${thanksNoteFiler}", "${brokenFormRefFiler}")));
   }
 
+  /**
+   * Same shape, but its service task turns deploying into running code: it would make the designer "dana" an
+   * administrator. Refused when checked; its Java contribution is never registered.
+   */
+  static void hostileExpressionJar(Path jar) throws IOException {
+    writeJar(jar, withoutJava(text -> text
+        .replace("thanks-note", "hostile-expression")
+        .replace("ThanksNote", "HostileExpression")
+        .replace("delegates: [thanksNoteFiler]", "delegates: []")
+        .replace("camunda:delegateExpression=\"${thanksNoteFiler}\"",
+            "camunda:expression=\"${execution.processEngineServices.identityService.createMembership('dana','camunda-admin')}\"")));
+  }
+
   /** A variant without Java: its service registration would name a class it does not ship. */
   private static Map<String, byte[]> withoutJava(UnaryOperator<String> rewrite) throws IOException {
     Map<String, byte[]> files = exampleFiles(rewrite);

@@ -10,7 +10,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Points every Spring Boot test at one plugins folder holding the example playbook and three broken
+ * Points every Spring Boot test at one plugins folder holding the example playbook and four broken
  * plugins. All Spring tests share this one application context: Camunda's REST layer finds "the"
  * default engine through a static registry, so two live contexts would answer from each other's engine.
  */
@@ -29,6 +29,7 @@ public class ExamplePluginsFolder implements ApplicationContextInitializer<Confi
         Path plugins = Files.createTempDirectory("foothold-plugins");
         ExamplePlugins.thanksNoteJar(plugins.resolve("thanks-note.jar"));
         ExamplePlugins.brokenFormReferenceJar(plugins.resolve("broken-form-ref.jar"));
+        ExamplePlugins.hostileExpressionJar(plugins.resolve("hostile-expression.jar"));
         ExamplePlugins.malformedModelFolder(plugins.resolve("malformed-model"));
         Files.writeString(plugins.resolve("not-a-playbook.jar"), "this is not a zip file");
         folder = plugins;

@@ -41,6 +41,7 @@ class LiveReloadTest {
   @Autowired PlaybookRegistry registry;
   @Autowired PlaybookDeployer deployer;
   @Autowired TestRestTemplate web;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @AfterEach
   void restoreTheSandbox() throws IOException {
@@ -122,6 +123,24 @@ class LiveReloadTest {
 
     assertThat(state.reason()).contains(BPMN).contains("[Task_Step]").contains("form-exists").contains("has no form");
     assertThat(latest().getVersion()).isEqualTo(before);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "<camunda:executionListener event=\"start\" expression=\"${execution.processEngineServices.identityService.createMembership('dana','camunda-admin')}\" />",
+      "<camunda:executionListener event=\"start\"><camunda:script scriptFormat=\"groovy\">execution.processEngineServices</camunda:script></camunda:executionListener>"})
+  void aSavedModelThatReachesPastThePlaybookIsRefusedWhileTheLastGoodVersionServes(String listener) throws IOException {
+    ProcessDefinition good = latest();
+
+    save(BPMN, original(BPMN).replace("<bpmn:incoming>Flow_ToStep</bpmn:incoming>",
+        "<bpmn:extensionElements>" + listener + "</bpmn:extensionElements><bpmn:incoming>Flow_ToStep</bpmn:incoming>"));
+    PlaybookState state = awaitState(PlaybookState.Status.FAILED);
+
+    assertThat(state.reason()).contains(BPMN).contains("[Task_Step]").containsAnyOf("expressions-call-contributed-beans", "no-scripts");
+    assertThat(latest().getId()).isEqualTo(good.getId());
+    String instance = runtime.startProcessInstanceByKey("DesignerSandbox").getId();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId()).isEqualTo(good.getId());
+    assertThat(identity.createUserQuery().userId("dana").memberOfGroup("camunda-admin").count()).isZero();
   }
 
   @Test

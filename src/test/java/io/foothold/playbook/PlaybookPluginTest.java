@@ -30,6 +30,8 @@ class PlaybookPluginTest {
 
   @Autowired TestRestTemplate web;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @Test
   void theExamplePluginIsDiscoveredAndDeployedNextToTheBuiltInPlaybooks() {
@@ -53,6 +55,18 @@ class PlaybookPluginTest {
         .contains("processes/malformed-model/malformed-model.bpmn").contains("does not parse as BPMN");
     assertThat(playbooks.get("not-a-playbook.jar")).containsEntry("state", "FAILED");
     assertThat((String) playbooks.get("not-a-playbook.jar").get("reason")).contains("not-a-playbook.jar");
+  }
+
+  @Test
+  void aPluginWhoseModelReachesPastWhatPlaybooksContributeIsRefusedAndDeploysNothing() {
+    Map<String, Map<String, Object>> playbooks = playbooksAs("dana");
+
+    assertThat(playbooks.get("hostile-expression")).containsEntry("state", "FAILED");
+    assertThat((String) playbooks.get("hostile-expression").get("reason"))
+        .contains("processes/hostile-expression/hostile-expression.bpmn").contains("[Task_FileThanks]")
+        .contains("expressions-call-contributed-beans").contains("processEngineServices");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("HostileExpression").count()).isZero();
+    assertThat(identity.createUserQuery().userId("dana").memberOfGroup("camunda-admin").count()).isZero();
   }
 
   @Test

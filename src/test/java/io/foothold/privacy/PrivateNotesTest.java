@@ -2,14 +2,18 @@ package io.foothold.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,11 +23,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.foothold.support.CaseDriver;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
+import io.foothold.support.PlantedNote;
 import io.foothold.support.RecoveryArcForms;
 
 /**
- * A manager's private note through the whole life of a case: she reads it back while the case runs, HR's
- * history shows only that it exists, and once the case has ended no table in the database holds its text.
+ * A manager's private note through the whole life of a case: captured from the form that carries it into Foothold's
+ * own table (never an engine variable, never history), shown to her again in a later form, recorded for HR only as
+ * "a note was written", and once the case has ended no table in the database holds its text.
  */
 @FootholdSpringTest
 class PrivateNotesTest {
@@ -31,43 +37,70 @@ class PrivateNotesTest {
   @Autowired TestRestTemplate web;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired FormService forms;
+  @Autowired IdentityService identity;
+  @Autowired PrivateNoteRecords records;
   @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
     CaseDriver.resetClock();
+    identity.clearAuthentication();
   }
 
   @Test
-  void theManagerReadsHerNoteWhileTheCaseRunsAndHrSeesOnlyThatItExists() {
-    EngineRest maya = EngineRest.as(web, "maya");
-    EngineRest hana = EngineRest.as(web, "hana");
-    String note = uniqueNote("Lea went quiet when the client was mentioned");
-    String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("lea"));
+  void theManagerSeesHerNoteInTheNextFormWhileTheEngineHoldsNothingOfIt() {
+    PlantedNote note = PlantedNote.plant(web);
+    EngineRest maya = EngineRest.as(web, PlantedNote.MANAGER);
 
-    maya.completeTask(caseId, "Task_CalmDebrief", debriefWith(note));
+    assertThat(maya.get("/task/" + note.managerTaskId() + "/form-variables").getBody())
+        .as("the next step's form gets the note for the case's manager").contains(note.secret());
+    assertThat(DatabaseText.columnsHolding(jdbc, note.secret())).as("only Foothold's table holds the note")
+        .containsExactly("FH_PRIVATE_NOTE.TEXT_");
+    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_VARIABLE where NAME_ like 'privateNote%'", Integer.class)).isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(note.caseId()).variableNameLike("privateNote%").count())
+        .as("no variable, not even a placeholder, in history").isZero();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(note.caseId()).list())
+        .as("neither a variable update nor the form submission (HistoricFormField)").noneMatch(d -> d.toString().contains("privateNote"));
+    assertThat(records.writtenIn(note.caseId())).as("what HR may know: a note was written, by whom")
+        .singleElement().satisfies(w -> {
+          assertThat(w.fieldKey()).isEqualTo("privateNoteDebrief");
+          assertThat(w.author()).isEqualTo("maya");
+        });
+  }
 
-    assertThat(maya.get("/process-instance/" + caseId + "/variables/privateNoteDebrief").getBody())
-        .as("the manager reads her note back while the case runs").contains(note);
+  @Test
+  void everyJavaApiPathIsCapturedAndAnUnchangedNoteSentBackRecordsNothingNew() {
+    String caseId = EngineRest.as(web, "maya").startCase("RecoveryArc", RecoveryArcForms.openCase("sam"));
+    String debrief = tasks.createTaskQuery().processInstanceId(caseId).singleResult().getId();
+    String first = uniqueNote("submitted through FormService");
+    String replaced = uniqueNote("set by Foothold itself through RuntimeService");
+    identity.setAuthentication("maya", List.of("managers"));
 
-    List<Map<String, Object>> variables = hana.getList("/history/variable-instance?processInstanceId=" + caseId);
-    assertThat(variables).filteredOn(v -> "privateNoteDebrief".equals(v.get("name")))
-        .as("HR sees that a note exists").singleElement()
-        .satisfies(v -> assertThat(v.get("value")).isEqualTo(PrivateNotes.PLACEHOLDER));
-    assertThat(hana.get("/history/variable-instance?processInstanceId=" + caseId).getBody()).doesNotContain(note);
+    Map<String, Object> answers = RecoveryArcForms.calmDebrief();
+    answers.put("privateNoteDebrief", first);
+    forms.submitTaskForm(debrief, answers);
+    String next = tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey("Task_ChooseSupports").singleResult().getId();
+    assertThat(forms.getTaskFormVariables(next).getValue("privateNoteDebrief", String.class)).isEqualTo(first);
+    assertThat(records.writtenIn(caseId)).hasSize(1);
 
-    List<Map<String, Object>> details = hana.getList("/history/detail?processInstanceId=" + caseId);
-    List<Map<String, Object>> noteDetails = details.stream()
-        .filter(d -> "privateNoteDebrief".equals(d.get("variableName")) || "privateNoteDebrief".equals(d.get("fieldId"))).toList();
-    assertThat(noteDetails).as("the variable update is in history").anyMatch(d -> "variableUpdate".equals(d.get("type")));
-    assertThat(noteDetails).as("so is the form submission (HistoricFormField)").anyMatch(d -> "formField".equals(d.get("type")));
-    assertThat(noteDetails).as("every trace of the note holds the placeholder")
-        .allSatisfy(d -> assertThat(d.containsKey("value") ? d.get("value") : d.get("fieldValue")).isEqualTo(PrivateNotes.PLACEHOLDER));
-    assertThat(hana.get("/history/detail?processInstanceId=" + caseId).getBody()).doesNotContain(note);
-    assertThat(hana.get("/history/detail?processInstanceId=" + caseId + "&deserializeValues=false").getBody()).doesNotContain(note);
+    Map<String, Object> supports = RecoveryArcForms.chooseSupports();
+    supports.put("privateNoteDebrief", first);
+    tasks.complete(next, Variables.fromMap(supports).putValueTyped("chosenSupports",
+        SpinValues.jsonValue("[\"calm-debrief\",\"small-visible-win\"]").create()));
+    assertThat(records.writtenIn(caseId)).as("the same text sent back by a later form is not a new note").hasSize(1);
 
-    assertThat(tablesHolding(note)).as("while the case runs only the runtime variable holds the note")
-        .containsExactly("ACT_RU_VARIABLE.TEXT_");
+    identity.clearAuthentication();
+    runtime.setVariables(caseId, Variables.createVariables().putValue("privateNoteDebrief", replaced));
+    assertThat(records.writtenIn(caseId)).hasSize(2);
+    assertThat(DatabaseText.columnsHolding(jdbc, first)).as("a replaced note is gone").isEmpty();
+    assertThat(DatabaseText.columnsHolding(jdbc, replaced)).containsExactly("FH_PRIVATE_NOTE.TEXT_");
+    assertThat(runtime.getVariables(caseId)).doesNotContainKey("privateNoteDebrief");
+    identity.setAuthentication("maya", List.of("managers"));
+    String planStep = tasks.createTaskQuery().processInstanceId(caseId).taskDefinitionKey("Task_PlanSmallWin").singleResult().getId();
+    assertThat(forms.getTaskFormVariables(planStep).getValue("privateNoteDebrief", String.class)).isEqualTo(replaced);
   }
 
   @Test
@@ -95,13 +128,30 @@ class PrivateNotesTest {
     }, 30);
 
     assertThat(driver.ended(caseId)).isTrue();
-    assertThat(tablesHolding(debriefNote)).as("no table holds the debrief note").isEmpty();
-    assertThat(tablesHolding(checkInNote)).as("no table holds the check-in note").isEmpty();
-    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_VARIABLE where NAME_ like 'privateNote%' and PROC_INST_ID_ = ?",
-        Integer.class, caseId)).isZero();
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseId).variableNameLike("privateNote%").includeDeleted().list())
-        .as("history still shows that both notes were written").hasSize(2)
-        .allSatisfy(v -> assertThat(v.getValue()).isEqualTo(PrivateNotes.PLACEHOLDER));
+    assertThat(DatabaseText.columnsHolding(jdbc, debriefNote)).as("no table holds the debrief note").isEmpty();
+    assertThat(DatabaseText.columnsHolding(jdbc, checkInNote)).as("no table holds the check-in note").isEmpty();
+    assertThat(records.writtenIn(caseId)).as("the case's history still shows that both notes were written")
+        .extracting(PrivateNoteWritten::fieldKey).containsExactly("privateNoteDebrief", "privateNoteCheckIn");
+  }
+
+  @Test
+  void hrWorkingAReferralOnTheCaseDoesNotSeeTheNoteNorMayWriteOne() {
+    PlantedNote note = PlantedNote.plant(web);
+    EngineRest hana = EngineRest.as(web, PlantedNote.HR);
+    String referral = note.hrTaskId();
+
+    assertThat(hana.get("/task/" + referral + "/variables").getBody()).doesNotContain("privateNoteDebrief").doesNotContain(note.secret());
+    assertThat(hana.get("/task/" + referral + "/form-variables").getBody()).doesNotContain("privateNoteDebrief").doesNotContain(note.secret());
+    assertThat(hana.get("/task/" + referral + "/variables/privateNoteDebrief").getStatusCode().value()).isEqualTo(404);
+    assertThat(hana.get("/variable-instance?processInstanceIdIn=" + note.caseId()).getBody()).doesNotContain(note.secret());
+
+    Map<String, Object> referralAnswers = RecoveryArcForms.arrangeReferral("employee-assistance");
+    referralAnswers.put("privateNoteDebrief", "written by someone else");
+    var overwrite = hana.submitTaskForm(referral, referralAnswers);
+    assertThat(overwrite.getStatusCode().is4xxClientError()).as(overwrite.getBody()).isTrue();
+    assertThat(overwrite.getBody()).contains("privateNoteDebrief");
+    assertThat(EngineRest.as(web, "maya").get("/task/" + note.managerTaskId() + "/form-variables").getBody())
+        .as("the manager's note is unchanged").contains(note.secret()).doesNotContain("written by someone else");
   }
 
   private static Map<String, Object> debriefWith(String note) {
@@ -112,67 +162,5 @@ class PrivateNotesTest {
 
   private static String uniqueNote(String text) {
     return text + " " + UUID.randomUUID();
-  }
-
-  /**
-   * Every text and binary column of every table (engine and Foothold's own) whose value contains the text,
-   * as TABLE.COLUMN. Fails if the scan would miss the tables the brief names, so it cannot pass by scanning nothing.
-   */
-  private List<String> tablesHolding(String text) {
-    List<Map<String, Object>> columns = jdbc.queryForList("""
-        select TABLE_NAME, COLUMN_NAME, DATA_TYPE from INFORMATION_SCHEMA.COLUMNS
-        where TABLE_SCHEMA = 'PUBLIC' and DATA_TYPE in ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT',
-          'BINARY VARYING', 'BINARY LARGE OBJECT')""");
-    List<String> scanned = columns.stream().map(c -> c.get("TABLE_NAME") + "." + c.get("COLUMN_NAME")).toList();
-    assertThat(scanned).contains("ACT_HI_VARINST.TEXT_", "ACT_HI_VARINST.TEXT2_", "ACT_HI_DETAIL.TEXT_", "ACT_HI_DETAIL.TEXT2_",
-        "ACT_RU_VARIABLE.TEXT_", "ACT_RU_VARIABLE.TEXT2_", "ACT_GE_BYTEARRAY.BYTES_");
-    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-    List<String> holding = new ArrayList<>();
-    for (Map<String, Object> column : columns) {
-      String table = (String) column.get("TABLE_NAME");
-      String name = (String) column.get("COLUMN_NAME");
-      boolean binary = ((String) column.get("DATA_TYPE")).startsWith("BINARY");
-      String select = "select \"" + name + "\" from \"" + table + "\" where \"" + name + "\" is not null";
-      boolean found = binary
-          ? jdbc.queryForList(select, byte[].class).stream().anyMatch(bytes -> indexOf(bytes, needle) >= 0)
-          : jdbc.queryForList(select, String.class).stream().anyMatch(value -> value.contains(text));
-      if (found) {
-        holding.add(table + "." + name);
-      }
-    }
-    return holding;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
-
-  @Test
-  void hrWorkingAReferralOnTheCaseDoesNotSeeTheNote() {
-    EngineRest maya = EngineRest.as(web, "maya");
-    EngineRest hana = EngineRest.as(web, "hana");
-    String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("lea"));
-    java.util.Map<String, Object> debrief = RecoveryArcForms.calmDebrief();
-    debrief.put("privateNoteDebrief", "Mentioned a family matter; keep it between us.");
-    debrief.put("seriousSignal", true);
-    debrief.put("seriousSignalKinds", java.util.List.of("severe-distress"));
-    debrief.put("seriousSignalNote", "Seemed overwhelmed and said they are not sleeping.");
-    maya.completeTask(caseId, "Task_CalmDebrief", debrief);
-    String referral = (String) hana.task(caseId, "Task_ReviewSeriousSignal").get("id");
-
-    assertThat(hana.get("/task/" + referral + "/variables").getBody()).doesNotContain("privateNoteDebrief").doesNotContain("family matter");
-    assertThat(hana.get("/task/" + referral + "/form-variables").getBody()).doesNotContain("privateNoteDebrief").doesNotContain("family matter");
-    assertThat(hana.get("/task/" + referral + "/variables/privateNoteDebrief").getStatusCode().value()).isEqualTo(403);
-    assertThat(hana.get("/variable-instance?processInstanceIdIn=" + caseId).getBody()).doesNotContain("family matter");
-    assertThat(maya.get("/process-instance/" + caseId + "/variables").getBody()).contains("family matter");
   }
 }

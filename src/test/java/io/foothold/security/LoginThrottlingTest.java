@@ -19,8 +19,10 @@ import io.foothold.support.FootholdSpringTest;
 
 /**
  * Camunda's login throttling stays on: after a wrong password the account is locked for a growing delay, and even
- * the right password is refused until it passes. Uses ravi, whom no test signs in as with his real password
- * except this one, after unlocking him; the engine clock stands still, so the delay cannot pass mid-test.
+ * the right password is refused until it passes. After the last allowed attempt the account is locked for a few
+ * minutes, not for good (LoginLockout): whoever knows a user id must not be able to lock that person out of
+ * Tasklist. Uses ravi, whom no test signs in as with his real password except this one, after unlocking him; the
+ * engine clock is set by the test, so a delay passes only when the test says so.
  */
 @FootholdSpringTest
 class LoginThrottlingTest {
@@ -28,6 +30,7 @@ class LoginThrottlingTest {
   @Autowired TestRestTemplate web;
   @Autowired IdentityService identity;
   @Autowired ProcessEngine engine;
+  @Autowired LoginLockout lockout;
 
   @Test
   void nothingSwitchesThrottlingOff() {
@@ -55,5 +58,54 @@ class LoginThrottlingTest {
       identity.unlockUser("ravi");
     }
     assertThat(EngineRest.as(web, "ravi").get("/task").getStatusCode()).as("once unlocked").isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void theLastAllowedAttemptLocksForAFewMinutesNotForGood() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    long now = System.currentTimeMillis();
+    try {
+      for (int attempt = 1; attempt <= configuration.getLoginMaxAttempts(); attempt++) {
+        ClockUtil.setCurrentTime(new Date(now));
+        assertThat(identity.checkPassword("ravi", "guess-" + attempt)).isFalse();
+        UserEntity ravi = (UserEntity) identity.createUserQuery().userId("ravi").singleResult();
+        assertThat(ravi.getAttempts()).as("counted failures").isEqualTo(attempt);
+        now = ravi.getLockExpirationTime().getTime() + 1;
+      }
+      UserEntity locked = (UserEntity) identity.createUserQuery().userId("ravi").singleResult();
+      Date until = locked.getLockExpirationTime();
+      Date lockedAt = ClockUtil.getCurrentTime();
+      assertThat(until).as("locked for the lockout, not for good").isEqualTo(new Date(lockedAt.getTime() + lockout.lockout().toMillis()));
+      assertThat(lockout.lockout()).isLessThanOrEqualTo(java.time.Duration.ofMinutes(10));
+
+      ClockUtil.setCurrentTime(new Date(until.getTime() - 1000));
+      assertThat(EngineRest.as(web, "ravi").get("/task").getStatusCode()).as("the right password, a second before the lock ends")
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+      ClockUtil.setCurrentTime(new Date(until.getTime() + 1000));
+      assertThat(EngineRest.as(web, "ravi").get("/task").getStatusCode()).as("the right password once the lock has passed, no admin needed")
+          .isEqualTo(HttpStatus.OK);
+      assertThat(((UserEntity) identity.createUserQuery().userId("ravi").singleResult()).getAttempts()).as("count reset").isZero();
+    } finally {
+      ClockUtil.reset();
+      identity.unlockUser("ravi");
+    }
+  }
+
+  @Test
+  void aWrongPasswordAfterTheLockoutLocksAgainForTheLockout() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    long now = System.currentTimeMillis();
+    try {
+      for (int attempt = 1; attempt <= configuration.getLoginMaxAttempts() + 1; attempt++) {
+        ClockUtil.setCurrentTime(new Date(now));
+        assertThat(identity.checkPassword("ravi", "guess-" + attempt)).isFalse();
+        now = ((UserEntity) identity.createUserQuery().userId("ravi").singleResult()).getLockExpirationTime().getTime() + 1;
+      }
+      UserEntity ravi = (UserEntity) identity.createUserQuery().userId("ravi").singleResult();
+      assertThat(ravi.getLockExpirationTime()).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + lockout.lockout().toMillis()));
+    } finally {
+      ClockUtil.reset();
+      identity.unlockUser("ravi");
+    }
   }
 }

@@ -74,6 +74,34 @@ final class TasklistPage implements AutoCloseable {
     waitForIdle();
   }
 
+  /**
+   * Signs in, trying again after a refused attempt (up to three times): right after another browser session ended
+   * mid-step, Tasklist has been seen to refuse the first sign-in ("Login Failed").
+   */
+  void loginPatiently(String user, String password) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        login(user, password);
+        return;
+      } catch (org.openqa.selenium.TimeoutException refused) {
+        if (attempt == 3) {
+          throw refused;
+        }
+        driver.get("about:blank");
+      }
+    }
+  }
+
+  /** Signs out whoever is signed in (by forgetting the session, as a fresh browser would) and signs in as this person. */
+  void signInAs(String user, String password) {
+    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    driver.manage().deleteAllCookies();
+    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    // leave the page, so Tasklist loads anew and hands out a fresh CSRF cookie (a same-URL visit would not reload it)
+    driver.get("about:blank");
+    loginPatiently(user, password);
+  }
+
   /** Opens "Start process", picks the process by its name and waits until its start form is rendered. */
   void startProcess(String processName) {
     dismissModalIfOpen();
@@ -178,6 +206,36 @@ final class TasklistPage implements AutoCloseable {
     return button;
   }
 
+  /**
+   * Presses Complete as a person would and waits until Tasklist either closed the form (done) or said why not:
+   * an error notification (e.g. the server refused the variables) or a validation message under a field.
+   * Throws with what the person reads when the task could not be completed.
+   */
+  void completeTaskOrFail(String what) {
+    WebElement button = pressComplete();
+    wait.until(d -> isStaleOrHidden(button) || !errorNotifications().isEmpty() || !formErrors().isEmpty());
+    List<String> errors = errorNotifications();
+    List<String> fieldErrors = formErrors();
+    if (!errors.isEmpty() || !fieldErrors.isEmpty()) {
+      throw new AssertionError("Tasklist could not complete '" + what + "': " + errors + " " + fieldErrors);
+    }
+    waitForIdle();
+  }
+
+  private static boolean isStaleOrHidden(WebElement element) {
+    try {
+      return !element.isDisplayed();
+    } catch (StaleElementReferenceException gone) {
+      return true;
+    }
+  }
+
+  /** Error and danger notifications Tasklist shows right now (what a person reads after a refused Complete). */
+  List<String> errorNotifications() {
+    return driver.findElements(By.cssSelector(".notifications .alert-danger, .notifications .alert-error")).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText).map(String::trim).toList();
+  }
+
   By completeButton() {
     return By.cssSelector("button[ng-click='complete()']");
   }
@@ -215,15 +273,38 @@ final class TasklistPage implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_" + key + "']")));
   }
 
-  /** What a text field or text area holds right now. */
-  String fieldValue(String key) {
-    return field(key).getAttribute("value");
-  }
-
   void fillText(String key, String value) {
     WebElement input = field(key);
     input.clear();
     input.sendKeys(value);
+  }
+
+  /** Replaces whatever the field holds (a default or a carried-forward value) with this text, as select-all and typing do. */
+  void replaceText(String key, String value) {
+    // form-js applies typing a moment later and may re-render in between, dropping what was typed: type until it stays
+    new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement input = field(key);
+      if (value.equals(input.getAttribute("value"))) {
+        return true;
+      }
+      scrollIntoView(input);
+      input.click();
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      input.sendKeys(value);
+      return false; // read again at the next poll, once form-js has settled
+    });
+  }
+
+  /** What a text or number field holds right now. */
+  String fieldValue(String key) {
+    String value = field(key).getAttribute("value");
+    return value == null ? "" : value;
+  }
+
+  /** True while a field with this key is rendered and visible (form-js removes fields its conditions hide). */
+  boolean isShown(String key) {
+    return driver.findElements(By.cssSelector("[id$='-Field_" + key + "'], [id$='-Field_" + key + "-display'], [id*='-Field_" + key + "-']"))
+        .stream().anyMatch(WebElement::isDisplayed);
   }
 
   /**
@@ -284,17 +365,68 @@ final class TasklistPage implements AutoCloseable {
 
   /** One option of a checklist, by the label the user reads. */
   void tickChecklistOption(String key, String label) {
-    WebElement box = optionInput(key, label);
-    if (!box.isSelected()) {
-      clickOption(key, label);
-    }
-    wait.until(ExpectedConditions.elementSelectionStateToBe(box, true));
+    setOption(key, label, true);
+  }
+
+  /** Clicks the option until it is in the wanted state (a text area resizing above can move it away from the click). */
+  private void setOption(String key, String label, boolean selected) {
+    new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(d -> {
+          if (optionInput(key, label).isSelected() == selected) {
+            return true;
+          }
+          clickOption(key, label);
+          return false; // the next poll (half a second later) reads the settled state before clicking again
+        });
+  }
+
+  /** Unticks one option of a checklist, by the label the user reads. */
+  void untickChecklistOption(String key, String label) {
+    setOption(key, label, false);
+  }
+
+  /** The labels of a checklist's ticked options, as the person sees them. */
+  List<String> tickedChecklistLabels(String key) {
+    return driver.findElements(By.cssSelector("input[type='checkbox'][id*='-Field_" + key + "-']")).stream()
+        .filter(WebElement::isSelected)
+        .map(input -> driver.findElements(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).stream()
+            .map(WebElement::getText).map(String::trim).findFirst()
+            .orElseGet(() -> input.findElement(By.xpath("./ancestor::label[1]")).getText().trim()))
+        .toList();
+  }
+
+  /** Opens a select whose options the server fills per person and picks the first one; returns its label. */
+  String selectFirstOption(String key) {
+    openDropdown(key);
+    String label = driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).get(0).getText().trim();
+    click(By.xpath("(//*[contains(@class,'fjs-dropdownlist-item')])[1]"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[id$='-Field_" + key + "-display']"), label));
+    closeDropdowns();
+    return label;
+  }
+
+  /** What a select shows as chosen (empty when nothing is). */
+  String selectedLabel(String key) {
+    List<WebElement> display = driver.findElements(By.cssSelector("[id$='-Field_" + key + "-display']"));
+    return display.isEmpty() ? "" : display.get(0).getText().trim();
   }
 
   /** One radio option, by the label the user reads. */
   void chooseRadio(String key, String label) {
-    clickOption(key, label);
-    wait.until(ExpectedConditions.elementSelectionStateToBe(optionInput(key, label), true));
+    // A text area above grows a moment after typing (form-js resizes it), which can move the option away from
+    // where the click lands: click again until the option is chosen, as a person would.
+    new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(d -> {
+          if (optionInput(key, label).isSelected()) {
+            return true;
+          }
+          clickOption(key, label);
+          return optionInput(key, label).isSelected();
+        });
   }
 
   private WebElement optionInput(String key, String label) {

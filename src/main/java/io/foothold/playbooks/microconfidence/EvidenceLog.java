@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
+import io.foothold.playbook.spi.PlaybookBean;
+
 /**
  * Bookkeeping for the MicroConfidenceLoop process ({@code ${evidenceLog.…(execution)}} in execution listeners).
  *
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  * growth step (proposal before the expand task, applying it after).
  */
 @Component("evidenceLog")
+@PlaybookBean
 public class EvidenceLog {
 
   /**

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
+import io.foothold.playbook.spi.PlaybookBean;
+
 /**
  * What earlier steps of a recovery-arc case agreed, written out for the step at hand
  * ({@code ${caseSoFar.show(task, 4)}} as a create listener): where the case stands ("Step 4 of 9"),
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
  * finished task. They are plain text fields, never markdown, so a note that looks like HTML stays text.
  */
 @Component("caseSoFar")
+@PlaybookBean
 public class CaseSoFar {
 
   /** The manager's steps on the main path: open, debrief, supports, small win, confirm, plan, paired work, check-ins, summary. */

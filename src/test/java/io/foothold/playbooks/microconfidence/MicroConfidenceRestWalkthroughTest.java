@@ -27,6 +27,17 @@ import io.foothold.support.FootholdSpringTest;
 @FootholdSpringTest
 public class MicroConfidenceRestWalkthroughTest {
 
+  /** When this test began: every case it opened is checked for Java-serialized variables afterwards. */
+  private final java.util.Date testBegan = new java.util.Date(System.currentTimeMillis() - 1000);
+
+  @AfterEach
+  void everyVariableOfTheWalkedCasesIsStoredAsJsonNotJavaSerialized() {
+    for (var walked : history.createHistoricProcessInstanceQuery().startedAfter(testBegan).rootProcessInstances().list()) {
+      assertThat(io.foothold.support.StoredValues.javaSerialized(history, walked.getId()))
+          .as("variables of case %s stored Java-serialized", walked.getId()).isEmpty();
+    }
+  }
+
   @Autowired TestRestTemplate web;
   @Autowired ManagementService management;
   @Autowired HistoryService history;

@@ -9,6 +9,7 @@ export default {
     long: 'LLLL'
   },
   disableWelcomeMessage: true,
-  // keeps typed answers across tab and task switches (see the script)
-  customScripts: ['scripts/foothold-drafts']
+  // Foothold's own plugins (files beside this one, loaded as ES modules): the case overview in the header,
+  // and drafts that keep typed answers across tab and task switches.
+  customScripts: ['scripts/foothold-overview', 'scripts/foothold-drafts']
 };

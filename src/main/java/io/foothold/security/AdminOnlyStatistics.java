@@ -1,0 +1,66 @@
+package io.foothold.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.ActivityStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.DeploymentStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.HistoricActivityStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.HistoricCaseActivityStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.HistoricDecisionInstanceStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's statistics queries count running and finished instances per definition, deployment and activity
+ * with only READ on the definition: a designer could read exactly how many cases run in each playbook, below the
+ * five-case threshold under which HR's own figures are hidden. Only administrators may run them, whichever way they
+ * are asked (/engine-rest/process-definition/statistics, …/{id}/statistics, history statistics, Cockpit, Java API);
+ * the engine's own work (no signed-in user) is not affected.
+ */
+@Component
+class AdminOnlyStatistics extends AbstractProcessEnginePlugin {
+
+  private static final Set<Class<?>> STATISTICS = Set.of(ProcessDefinitionStatisticsQueryImpl.class,
+      ActivityStatisticsQueryImpl.class, DeploymentStatisticsQueryImpl.class, HistoricActivityStatisticsQueryImpl.class,
+      HistoricCaseActivityStatisticsQueryImpl.class, HistoricDecisionInstanceStatisticsQueryImpl.class);
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
+    if (interceptors == null) {
+      interceptors = new ArrayList<>();
+      configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+    interceptors.add(new Guard(configuration));
+  }
+
+  static final class Guard extends CommandInterceptor {
+
+    private final ProcessEngineConfigurationImpl configuration;
+
+    Guard(ProcessEngineConfigurationImpl configuration) {
+      this.configuration = configuration;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      if (STATISTICS.contains(command.getClass())) {
+        Authentication signedIn = configuration.getIdentityService().getCurrentAuthentication();
+        boolean admin = signedIn != null && signedIn.getGroupIds() != null && signedIn.getGroupIds().contains(Roles.ADMINS);
+        if (signedIn != null && configuration.isAuthorizationEnabled() && !admin) {
+          throw new AuthorizationException("Statistics count the cases of each playbook and are for administrators only"
+              + " (group " + Roles.ADMINS + "); '" + signedIn.getUserId() + "' is not one.");
+        }
+      }
+      return next.execute(command);
+    }
+  }
+}
