@@ -111,6 +111,13 @@ class FormsWebConfiguration {
         // Some endpoints (e.g. task attachments) wrap every engine exception as 400 "Task id is null".
         return error(Response.Status.FORBIDDEN, AuthorizationException.class.getSimpleName(), refused.getMessage());
       }
+      if (cause instanceof FormRulesViolatedException rejected) {
+        // The message alone, without the "Cannot submit task form <id>:" Camunda's resources put in front of it:
+        // Tasklist shows it to the person as it is.
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new FormRejectionDto(FormFieldValidationException.class.getSimpleName(), rejected.getMessage(),
+                rejected.violations())).build();
+      }
       if (cause instanceof FormFieldValidationException rejected) {
         return error(Response.Status.BAD_REQUEST, FormFieldValidationException.class.getSimpleName(), rejected.getMessage());
       }
