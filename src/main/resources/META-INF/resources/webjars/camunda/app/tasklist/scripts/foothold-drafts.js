@@ -28,8 +28,21 @@ function openTaskForms() {
     .filter(scope => scope && scope.params && scope.params.taskId);
 }
 
+/**
+ * form-js hands typed text to the form a moment later (debounced) and at once when the field loses focus. The
+ * gesture that takes the form away would blur the field only after this handler, so blur it first: what was just
+ * typed is then part of the form's data that Save reads.
+ */
+function settleTyping() {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active.closest('[cam-tasklist-form]')) {
+    active.blur();
+  }
+}
+
 /** Tasklist's own Save for every open task form with typed changes (a form nobody touched keeps no draft). */
 function keepDrafts() {
+  settleTyping();
   openTaskForms().forEach(scope => {
     if (scope.$dirty && !scope.completeInProgress && !scope.taskRemoved && typeof scope.saveHandler === 'function') {
       try {
