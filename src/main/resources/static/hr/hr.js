@@ -65,7 +65,8 @@
         throw new ApiError(401, 'not signed in');
       }
       if (response.status === 403) {
-        notice('These pages are for HR. Your account is not in the HR group, so the case audit is not shown.');
+        notice('These pages are for HR, so the case audit is not shown to your account. Your own cases and steps are in',
+          { href: TASKLIST, text: 'Tasklist' });
         throw new ApiError(403, 'not HR');
       }
       if (response.status === 404) {

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
+import io.foothold.forms.FormRulesViolatedException;
+
 /**
  * The HTTP status of every error the engine's REST layers answer: a caller's mistake is a 4xx that says what was
  * wrong, never a 500. Registered on /engine-rest here and, through {@link WebappEngineApi}, on the webapps' engine
@@ -75,7 +77,7 @@ class EngineRestErrors {
         return error(Response.Status.FORBIDDEN, AuthorizationException.class.getSimpleName(), refused.getMessage());
       }
       if (cause instanceof FormFieldValidationException rejected) {
-        return error(Response.Status.BAD_REQUEST, FormFieldValidationException.class.getSimpleName(), rejected.getMessage());
+        return rejection(rejected);
       }
       if (cause instanceof ProcessEngineException engine) {
         if (engine.getMessage() != null && engine.getMessage().startsWith(JAVA_SERIALIZATION_PROHIBITED)) {
@@ -99,7 +101,7 @@ class EngineRestErrors {
 
     @Override
     public Response toResponse(FormFieldValidationException exception) {
-      return error(Response.Status.BAD_REQUEST, FormFieldValidationException.class.getSimpleName(), exception.getMessage());
+      return rejection(exception);
     }
   }
 
@@ -158,6 +160,17 @@ class EngineRestErrors {
     String at = where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
     return error(Response.Status.BAD_REQUEST, InvalidRequestException.class.getSimpleName(),
         "The request body is not valid JSON for this request" + path + at + ": " + exception.getOriginalMessage());
+  }
+
+  /**
+   * A refused value: the message alone, without the "Cannot submit task form &lt;id&gt;:" Camunda's resources put in
+   * front of it (Tasklist shows it to the person as it is), and a refused form's broken rules one by one.
+   */
+  static Response rejection(FormFieldValidationException rejected) {
+    if (rejected instanceof FormRulesViolatedException rules) {
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(new FormRejectionDto(rules)).build();
+    }
+    return error(Response.Status.BAD_REQUEST, FormFieldValidationException.class.getSimpleName(), rejected.getMessage());
   }
 
   static Response error(Response.Status status, String type, String message) {

@@ -2,7 +2,9 @@ package io.foothold.engine;
 
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,6 +46,30 @@ public class WorkingDays {
       }
     }
     return Date.from(date.atZone(zone).toInstant());
+  }
+
+  /**
+   * The next date of a cadence the manager chose as an ISO period ({@code P3D}, {@code P7D}, {@code P14D}), in
+   * working days: whole weeks count five working days each ({@code P7D} = 5, {@code P14D} = 10), any other
+   * number of days counts that many working days ({@code P3D} = 3). So a check-in never falls on a weekend,
+   * and "every week" stays on the same weekday.
+   */
+  public Date afterCadence(String cadence) {
+    return after(ClockUtil.getCurrentTime(), cadenceInWorkingDays(cadence));
+  }
+
+  static int cadenceInWorkingDays(String cadence) {
+    Period period;
+    try {
+      period = Period.parse(cadence == null ? "" : cadence.trim());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("cadence must be an ISO period of days or weeks such as P7D, not: " + cadence);
+    }
+    if (period.getYears() != 0 || period.getMonths() != 0 || period.getDays() <= 0) {
+      throw new IllegalArgumentException("cadence must be a positive number of days or weeks such as P7D, not: " + cadence);
+    }
+    int days = period.getDays();
+    return days % 7 == 0 ? days / 7 * 5 : days;
   }
 
   private static boolean isWeekend(DayOfWeek day) {

@@ -16,7 +16,8 @@ public class FormRulesViolatedException extends FormFieldValidationException {
   private final transient List<FormViolation> violations;
 
   FormRulesViolatedException(String formId, List<FormViolation> violations) {
-    this(violations, "The submission does not satisfy form '" + formId + "': ");
+    // formId stays out of the message: Tasklist shows it to the person, who knows the form by its fields.
+    this(violations, "Please check your answers: ");
   }
 
   private FormRulesViolatedException(List<FormViolation> violations, String lead) {
@@ -39,6 +40,6 @@ public class FormRulesViolatedException extends FormFieldValidationException {
   }
 
   private static String joined(List<FormViolation> violations) {
-    return violations.stream().map(FormViolation::message).collect(Collectors.joining("; "));
+    return violations.stream().map(FormViolation::message).collect(Collectors.joining(" "));
   }
 }

@@ -97,8 +97,12 @@ final class FormSubmissionValidator {
     if (field.rule() == null || FormValues.isMissing(value) || visibility.holds(field.rule())) {
       return;
     }
-    String what = field.ruleMessage() != null ? field.ruleMessage() : "must satisfy " + field.rule();
-    new Violations(field, out).add("rule", what);
+    Violations found = new Violations(field, out);
+    if (field.ruleMessage() != null) {
+      found.explain("rule", field.ruleMessage());
+    } else {
+      found.add("rule", "does not fit together with your other answers");
+    }
   }
 
   private static void checkCheckbox(FormField field, Object value, Violations found) {
@@ -133,7 +137,7 @@ final class FormSubmissionValidator {
       found.add("maxLength", "must have at most " + rules.maxLength() + " characters");
     }
     if (rules.pattern() != null && !fullyMatches(rules.pattern(), text)) {
-      found.add("pattern", "must match the pattern " + rules.pattern());
+      found.add("pattern", "is not written in the expected form");
     }
     if ("email".equals(rules.validationType()) && !EMAIL.matcher(text).matches()) {
       found.add("email", "must be an email address");
@@ -161,8 +165,8 @@ final class FormSubmissionValidator {
         .allMatch(value -> value != null && allowed.contains(String.valueOf(value)));
     if (!allAllowed) {
       found.add("options", allowed.isEmpty()
-          ? "must be one of the offered options, and none are offered"
-          : "must be one of: " + String.join(", ", allowed));
+          ? "has no options to choose from right now"
+          : "must be one of the options the form offers");
     }
   }
 
@@ -208,12 +212,21 @@ final class FormSubmissionValidator {
     return number.stripTrailingZeros().toPlainString();
   }
 
-  /** Collects violations of one field, with the message shape every rule shares. */
+  /**
+   * Collects violations of one field. The message is what the person reads in Tasklist: the field by the label
+   * they see and what to change, never the field's key or other internal ids (API callers get the key in
+   * {@link FormViolation#fieldKey()}).
+   */
   private record Violations(FormField field, List<FormViolation> out) {
 
+    /** "\"Days\" must be at most 5." */
     void add(String rule, String what) {
-      out.add(new FormViolation(field.key(), field.displayLabel(), rule,
-          "Field '" + field.key() + "' (\"" + field.displayLabel() + "\") " + what));
+      out.add(new FormViolation(field.key(), field.displayLabel(), rule, "\"" + field.displayLabel() + "\" " + what + "."));
+    }
+
+    /** A designer's own sentence ({@code ruleMessage}) after the label: "\"Grown minutes\": The grown action …" */
+    void explain(String rule, String sentence) {
+      out.add(new FormViolation(field.key(), field.displayLabel(), rule, "\"" + field.displayLabel() + "\": " + sentence));
     }
   }
 }

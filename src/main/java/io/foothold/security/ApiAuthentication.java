@@ -59,6 +59,11 @@ class ApiAuthentication {
         throws ServletException, IOException {
       var signedIn = identity.getCurrentAuthentication();
       if (signedIn == null || signedIn.getGroupIds() == null || !signedIn.getGroupIds().contains(Roles.HR)) {
+        if (wantsPage(request)) {
+          // a person who followed a link: Foothold's page that says where their work is (WhereToGoPages)
+          response.sendError(HttpServletResponse.SC_FORBIDDEN);
+          return;
+        }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("application/json");
         response.getWriter().write("{\"message\":\"The case audit is for HR only.\"}");
@@ -66,6 +71,12 @@ class ApiAuthentication {
       }
       chain.doFilter(request, response);
     }
+  }
+
+  /** A browser navigating (Accept: text/html), not a script or API client asking for data. */
+  static boolean wantsPage(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.contains("text/html") && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
   }
 
   static class SignedInUserFilter extends OncePerRequestFilter {
@@ -96,6 +107,8 @@ class ApiAuthentication {
         return;
       }
       String userId = user;
+      // kept for the error page, which renders after this filter has signed the engine user out again
+      request.setAttribute(WhereToGoPages.SIGNED_IN_USER, userId);
       List<String> groups = system.call(() -> identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
       identity.setAuthentication(userId, groups);
       try {

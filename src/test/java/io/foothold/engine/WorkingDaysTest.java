@@ -60,6 +60,26 @@ class WorkingDaysTest {
     assertThatThrownBy(() -> workingDays.after((Number) null)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @ParameterizedTest(name = "{0} every {1} = {2}")
+  @CsvSource({
+      "2025-06-06T09:30, P7D, 2025-06-13T09:30",   // weekly from Friday: the next Friday
+      "2025-06-06T09:30, P3D, 2025-06-11T09:30",   // three working days from Friday: Wednesday
+      "2025-06-04T09:30, P14D, 2025-06-18T09:30",  // fortnightly from Wednesday: Wednesday two weeks on
+      "2025-06-05T09:30, P1W, 2025-06-12T09:30",   // a week written as weeks
+  })
+  void cadenceCountsWorkingDaysAndNeverLandsOnAWeekend(String from, String cadence, String expected) {
+    ClockUtil.setCurrentTime(date(from));
+
+    assertThat(workingDays.afterCadence(cadence)).isEqualTo(date(expected));
+  }
+
+  @Test
+  void rejectsACadenceThatIsNotDaysOrWeeks() {
+    assertThatThrownBy(() -> workingDays.afterCadence("P1M")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> workingDays.afterCadence("weekly")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> workingDays.afterCadence(null)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static Date date(String localDateTime) {
     return Date.from(LocalDateTime.parse(localDateTime.trim()).atZone(ZoneId.systemDefault()).toInstant());
   }

@@ -33,7 +33,8 @@ class CrossFieldRuleTest {
       assertThat(violations).singleElement().satisfies(violation -> {
         assertThat(violation.fieldKey()).isEqualTo("grownMinutes");
         assertThat(violation.rule()).isEqualTo("rule");
-        assertThat(violation.message()).contains("grownMinutes").contains("20–50% more");
+        assertThat(violation.message()).as("the label the person sees, then the designer's sentence, no key")
+            .startsWith("\"Minutes after growing\": ").contains("20–50% more").doesNotContain("grownMinutes");
       });
     }
   }

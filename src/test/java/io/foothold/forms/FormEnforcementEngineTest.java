@@ -99,7 +99,7 @@ class FormEnforcementEngineTest {
 
     assertThatThrownBy(() -> forms.submitTaskForm(task.getId(), Map.of()))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("Field 'fixFirst' (\"What to fix first\") is required");
+        .hasMessageContaining("\"What to fix first\" is required.");
 
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult()).isNotNull();
     assertThat(runtime.getVariables(task.getProcessInstanceId())).isEmpty();
@@ -152,10 +152,10 @@ class FormEnforcementEngineTest {
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("StartFormProcess",
         Map.of("smallWinDays", 9)))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("Field 'smallWinDays' (\"Days\") must be at most 5");
+        .hasMessageContaining("\"Days\" must be at most 5.");
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("StartFormProcess"))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("Field 'smallWinDays' (\"Days\") is required");
+        .hasMessageContaining("\"Days\" is required.");
 
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("StartFormProcess")
         .count()).isEqualTo(before);

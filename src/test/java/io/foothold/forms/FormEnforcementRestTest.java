@@ -46,8 +46,12 @@ class FormEnforcementRestTest {
     ResponseEntity<String> response = maya.submitTaskForm(debriefTaskId, form);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody()).contains("debriefKnown").contains("required")
-        .contains("technicalFix").contains("at least");
+    String message = EngineRest.json(response.getBody()).path("message").asText();
+    assertThat(message).as("what the person reads").contains("\"What is known\" is required")
+        .contains("\"One technical fix\" must have at least").doesNotContain("debriefKnown")
+        .doesNotContain(debriefTaskId).doesNotContain("recovery-arc-calm-debrief").doesNotContain("Cannot submit");
+    assertThat(EngineRest.json(response.getBody()).path("violations").findValuesAsText("field"))
+        .as("what a program reads").contains("debriefKnown", "technicalFix");
     assertThat(maya.task(caseId, "Task_CalmDebrief").get("id")).isEqualTo(debriefTaskId);
     assertThat(runtime.getVariable(caseId, "debriefWhatHappened")).as("nothing of the rejected submission is stored").isNull();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseId).variableName("debriefWhatHappened").count()).isZero();
@@ -93,7 +97,7 @@ class FormEnforcementRestTest {
         Map.of("variables", EngineRest.typed(Map.of("employeeId", "lea"))));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody()).contains("incidentSummary").contains("required");
+    assertThat(response.getBody()).contains("What happened").contains("required");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("RecoveryArc").count()).isEqualTo(casesBefore);
   }
 

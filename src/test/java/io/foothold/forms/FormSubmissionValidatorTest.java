@@ -95,7 +95,7 @@ class FormSubmissionValidatorTest {
         .satisfies(v -> {
           assertThat(v.fieldKey()).isEqualTo(key);
           assertThat(v.rule()).isEqualTo(rule);
-          assertThat(v.message()).startsWith("Field '" + key + "' (\"");
+          assertThat(v.message()).as("names the field by its label, never by its key").startsWith("\"").doesNotContain("'" + key + "'");
         });
   }
 
@@ -130,15 +130,19 @@ class FormSubmissionValidatorTest {
   }
 
   @Test
-  void messagesNameTheKeyTheLabelAndTheRule() {
+  void messagesNameTheLabelAndWhatToChangeAndNoInternalIds() {
     assertThat(validateWith("incidentSummary", null)).extracting(FormViolation::message)
-        .containsExactly("Field 'incidentSummary' (\"What happened\") is required");
+        .containsExactly("\"What happened\" is required.");
     assertThat(validateWith("smallWinDays", 9)).extracting(FormViolation::message)
-        .containsExactly("Field 'smallWinDays' (\"Days\") must be at most 5");
+        .containsExactly("\"Days\" must be at most 5.");
+    // the stored option values (private, team, senior) are internal: the person knows the options by their labels
     assertThat(validateWith("visibility", "public")).extracting(FormViolation::message)
-        .containsExactly("Field 'visibility' (\"How visible\") must be one of: private, team, senior");
+        .containsExactly("\"How visible\" must be one of the options the form offers.");
     assertThat(validateWith("incidentSummary", null)).singleElement()
-        .extracting(FormViolation::fieldLabel).isEqualTo("What happened");
+        .satisfies(v -> {
+          assertThat(v.fieldLabel()).isEqualTo("What happened");
+          assertThat(v.fieldKey()).as("API callers still get the key").isEqualTo("incidentSummary");
+        });
   }
 
   @Test
@@ -165,7 +169,7 @@ class FormSubmissionValidatorTest {
     assertThat(validator.validate(schema, valid(), null))
         .singleElement().satisfies(v -> {
           assertThat(v.fieldKey()).isEqualTo("employeeId");
-          assertThat(v.message()).contains("none are offered");
+          assertThat(v.message()).contains("no options to choose from");
         });
     FormSubmissionValidator noSources = new FormSubmissionValidator(FormOptionsSources.none());
     assertThat(noSources.validate(schema, valid(), "manager-1"))

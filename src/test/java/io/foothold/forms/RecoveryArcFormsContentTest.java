@@ -116,7 +116,16 @@ class RecoveryArcFormsContentTest {
             "reviewSignalKinds", "=reviewSignalKinds = null",
             "reviewSignalNote", "=reviewSignalNote = null",
             "reviewSignalSource", "=reviewSignalSource = null",
-            "gateReason", "=gateReason = null or gateDecision != \"escalate\"");
+            "gateReason", "=gateReason = null or gateDecision != \"escalate\"",
+            "agreedWin", "=agreedWin = null",
+            "agreedPlan", "=agreedPlan = null",
+            "lastCheckIn", "=lastCheckIn = null");
+
+    /**
+     * What earlier steps agreed, written by Foothold on the task (CaseSoFar) and shown read-only; the step counter is
+     * always there, the rest only once the case has it.
+     */
+    static final List<String> CARRIED_FORWARD_KEYS = List.of("caseStep", "agreedWin", "agreedPlan", "lastCheckIn");
 
     /**
      * The debrief's private note, shown again to its manager when she chooses the supports: disabled (form-js does
@@ -169,6 +178,7 @@ class RecoveryArcFormsContentTest {
                 text("fixOwner", "textfield", REQ, null, 200),
                 plain("alsoSupportPerson", "checkbox", OPT));
         manager("calm-debrief",
+                plain("caseStep", "textfield", OPT),
                 text("debriefWhatHappened", "textarea", REQ, 20, 2000),
                 text("debriefKnown", "textarea", REQ, 10, 2000),
                 text("debriefUnknown", "textarea", OPT, null, 2000),
@@ -178,21 +188,29 @@ class RecoveryArcFormsContentTest {
                 plain("nearbyPatternsToConsider", "checklist", OPT),
                 text("privateNoteDebrief", "textarea", OPT, null, 2000));
         manager("choose-supports",
+                plain("caseStep", "textfield", OPT),
                 text(PRIVATE_NOTE_SHOWN_AGAIN, "textarea", OPT, null, null),
                 plain("chosenSupports", "checklist", REQ),
                 text("supportNotes", "textarea", OPT, null, 2000));
         manager("plan-small-win",
+                plain("caseStep", "textfield", OPT),
                 text("smallWinDescription", "textarea", REQ, 10, 1000),
                 number("smallWinDays", 1, 5),
                 text("smallWinVisibleTo", "textfield", OPT, null, 200),
                 plain("buildAsDailyLoop", "checkbox", OPT));
         manager("confirm-small-win",
+                plain("caseStep", "textfield", OPT),
+                plain("agreedWin", "textarea", OPT),
                 plain("smallWinDelivered", "radio", REQ),
                 text("smallWinReflection", "textarea", REQ, 10, 2000),
                 text("smallWinRecognition", "textfield", OPT, null, 300));
         manager("small-win-reminder",
+                plain("caseStep", "textfield", OPT),
+                plain("agreedWin", "textarea", OPT),
                 text("reminderFollowUp", "textarea", REQ, 10, 1000));
         manager("development-plan",
+                plain("caseStep", "textfield", OPT),
+                plain("agreedWin", "textarea", OPT),
                 text("practiceTask1", "textfield", REQ, 5, 300),
                 plain("practiceTask1Date", "datetime", REQ),
                 text("practiceTask2", "textfield", OPT, null, 300),
@@ -203,10 +221,17 @@ class RecoveryArcFormsContentTest {
                 number("maxCheckIns", 2, 12),
                 plain("practiseThroughDailyLoop", "checkbox", OPT));
         manager("paired-work",
+                plain("caseStep", "textfield", OPT),
+                plain("agreedWin", "textarea", OPT),
+                plain("agreedPlan", "textarea", OPT),
                 text("pairPartner", "textfield", REQ, 2, 200),
                 text("pairedAssignment", "textarea", REQ, 10, 1000),
                 plain("ownershipSplit", "radio", REQ));
         manager("check-in",
+                plain("caseStep", "textfield", OPT),
+                plain("lastCheckIn", "textarea", OPT),
+                plain("agreedPlan", "textarea", OPT),
+                plain("agreedWin", "textarea", OPT),
                 text("progressNote", "textarea", REQ, 10, 2000),
                 number("confidenceRating", 1, 5),
                 plain("signalsSeen", "checklist", OPT),
@@ -217,6 +242,10 @@ class RecoveryArcFormsContentTest {
                 plain("functioningAffectsSafetyOrTeam", "checkbox", OPT),
                 text("privateNoteCheckIn", "textarea", OPT, null, 2000));
         manager("recovery-summary",
+                plain("caseStep", "textfield", OPT),
+                plain("lastCheckIn", "textarea", OPT),
+                plain("agreedPlan", "textarea", OPT),
+                plain("agreedWin", "textarea", OPT),
                 text("summaryWhatWorked", "textarea", REQ, 10, 2000),
                 plain("summarySupportsThatHelped", "checklist", OPT),
                 text("summaryNextSteps", "textarea", REQ, 10, 2000));
@@ -453,6 +482,21 @@ class RecoveryArcFormsContentTest {
         for (JsonNode c : inputs(form)) {
             if (!HR_CONTEXT_KEYS.contains(c.path("key").asText())) {
                 assertFalse(c.path("readonly").asBoolean(false), c.path("key").asText() + ": HR input is editable");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formNames")
+    void carriedForwardContextIsReadOnly(String name) throws IOException {
+        for (JsonNode c : inputs(readForm(name))) {
+            String key = c.path("key").asText();
+            if (CARRIED_FORWARD_KEYS.contains(key)) {
+                assertTrue(c.path("readonly").asBoolean(false), name + "/" + key + ": readonly");
+                assertFalse(c.path("validate").path("required").asBoolean(false), name + "/" + key + ": not required");
+                assertFalse(c.path("description").asText("").isBlank(), name + "/" + key + ": says where it comes from");
+            } else if (!HR_CONTEXT_KEYS.contains(key)) {
+                assertFalse(c.path("readonly").asBoolean(false), name + "/" + key + ": a person's input is editable");
             }
         }
     }

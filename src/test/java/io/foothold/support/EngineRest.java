@@ -98,8 +98,13 @@ public final class EngineRest {
     if (!response.getStatusCode().is2xxSuccessful()) {
       throw new IllegalStateException(processKey + " was not started for " + user + ": " + response.getStatusCode() + " " + response.getBody());
     }
+    return json(response.getBody()).path("id").asText();
+  }
+
+  /** A response body read as JSON, e.g. to look at a refusal's message and its violations separately. */
+  public static com.fasterxml.jackson.databind.JsonNode json(String body) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody()).path("id").asText();
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -244,6 +244,29 @@ final class TasklistPage implements AutoCloseable {
     return driver.findElement(completeButton()).isEnabled();
   }
 
+  /** Switches the open task's detail tab ("Form", "History", "Diagram", "Description") as a person would. */
+  void openDetailTab(String label) {
+    click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)=" + xpathLiteral(label) + "]"));
+    waitForIdle();
+    if ("Form".equals(label)) {
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+      waitForIdle();
+    }
+  }
+
+  /** The text of Tasklist's notifications (toasts) once one is shown, e.g. after a refused completion. */
+  String notificationText() {
+    By alerts = By.cssSelector(".page-notifications .alert");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(alerts));
+    return String.join("\n", driver.findElements(alerts).stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList());
+  }
+
+  /** Opens an address of this server in the signed-in browser (e.g. a link Tasklist shows). */
+  void go(String path) {
+    driver.get(baseUrl + path);
+    waitForIdle();
+  }
+
   // ---------------------------------------------------------------- form-js fields (by key)
 
   WebElement field(String key) {

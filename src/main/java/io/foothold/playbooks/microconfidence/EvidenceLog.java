@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 import io.foothold.playbook.spi.PlaybookBean;
@@ -121,6 +123,55 @@ public class EvidenceLog {
     execution.setVariable("dayInWeek", 0);
   }
 
+  /**
+   * Create listener of the daily tasks: what the person needs to see where they are — the playbook (and the
+   * case that called it), which day of the loop this is, and the days logged so far. Task-local copies shown
+   * read-only: what comes back with the submission stays on the finished task, the log itself is untouched.
+   */
+  public void showProgress(DelegateTask task) {
+    task.setVariableLocal("loopPlaybook", playbookName(task.getExecution()));
+    task.setVariableLocal("loopDay", dayText(intOf(task.getVariable("dayNumber"), 0),
+        loopWeeks(task.getVariable("loopWeeks")), "expand".equals(task.getVariableLocal("loopStep"))));
+    task.setVariableLocal("evidenceSoFar", logText(read(task.getVariable(VARIABLE))));
+  }
+
+  /** The loop's name, after the name of the playbook that called it (the recovery arc's small win or practice). */
+  static String playbookName(DelegateExecution execution) {
+    String own = processName(execution);
+    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+    if (caller == null) {
+      return own;
+    }
+    String parent = processName(caller);
+    if (parent.isEmpty()) {
+      return own;
+    }
+    // the call activity's name; getCurrentActivityName() is not set on a calling execution
+    String step = caller.getBpmnModelElementInstance() == null ? null : caller.getBpmnModelElementInstance().getName();
+    return own + " · part of " + parent + (step == null ? "" : " (" + step + ")");
+  }
+
+  private static String processName(DelegateExecution execution) {
+    ModelElementInstance element = execution.getBpmnModelElementInstance();
+    while (element != null && !(element instanceof org.camunda.bpm.model.bpmn.instance.Process)) {
+      element = element.getParentElement();
+    }
+    String name = element == null ? null : ((org.camunda.bpm.model.bpmn.instance.Process) element).getName();
+    return name == null ? "" : name;
+  }
+
+  /** "Day 3 of 10 · week 1 of 2" for a ship task (days logged so far + 1); the expand task closes the week. */
+  static String dayText(int daysLogged, int weeks, boolean expanding) {
+    int total = weeks * DAYS_PER_WEEK;
+    if (expanding) {
+      int week = Math.max(1, (daysLogged + DAYS_PER_WEEK - 1) / DAYS_PER_WEEK);
+      return "End of week " + week + " of " + weeks + " · " + daysLogged + " of " + total + " days logged";
+    }
+    int today = daysLogged + 1;
+    int week = (today - 1) / DAYS_PER_WEEK + 1;
+    return "Day " + today + " of " + total + " · week " + week + " of " + weeks;
+  }
+
   /** Before the summary task: the log as readable lines for the summary form. */
   public void prepareSummary(DelegateExecution execution) {
     execution.setVariable("evidenceLogText", logText(read(execution.getVariable(VARIABLE))));
@@ -176,7 +227,7 @@ public class EvidenceLog {
 
   static String logText(List<Map<String, Object>> log) {
     if (log.isEmpty()) {
-      return "No days logged.";
+      return "No days logged yet.";
     }
     StringBuilder text = new StringBuilder();
     for (Map<String, Object> entry : log) {

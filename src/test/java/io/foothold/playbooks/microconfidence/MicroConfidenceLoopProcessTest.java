@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.foothold.engine.WorkingDays;
 import io.foothold.support.ProcessTests;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -70,6 +72,7 @@ class MicroConfidenceLoopProcessTest {
     init(engine.getProcessEngine());
     Mocks.register("evidenceLog", new EvidenceLog());
     Mocks.register("people", new PeopleStandIn(Set.of(EMPLOYEE_WITH_ACCOUNT)));
+    Mocks.register("workingDays", new WorkingDays());
     ClockUtil.setCurrentTime(MONDAY_MORNING);
   }
 
@@ -170,6 +173,58 @@ class MicroConfidenceLoopProcessTest {
         .contains("grew from 5 to 9 minutes");
     assertThat(historicVariable(pi, "microLoopDaysShipped")).isInstanceOf(Integer.class);
     assertThat(logOf(pi)).hasSize(10);
+  }
+
+  @Test
+  void theNextDayAfterAFridayIsMondayNeverAWeekendDay() {
+    // given: the action is agreed on a Friday
+    ClockUtil.setCurrentTime(date("2025-06-06T16:00"));
+    ProcessInstance pi = startLoop(MANAGER, startForm(EMPLOYEE_WITH_ACCOUNT, 1));
+
+    // when
+    complete(task(pi), defineForm("Read one page of the architecture guide.", 4));
+
+    // then: the first daily step comes on Monday
+    assertThat(job("Timer_NextDay", pi).getDuedate()).isEqualTo(date("2025-06-09T16:00"));
+  }
+
+  @Test
+  void eachDailyStepShowsThePlaybookTheDayAndTheDaysLoggedSoFar() {
+    // given
+    ProcessInstance pi = startLoop(MANAGER, startForm(EMPLOYEE_WITH_ACCOUNT, 2));
+    complete(task(pi), defineForm("Read one page of the architecture guide.", 4));
+
+    // when: the first day opens
+    fireNextDay(pi);
+
+    // then
+    Task first = task("Task_ShipToday", pi);
+    assertThat(shown(first, "loopPlaybook")).isEqualTo("Small daily wins: Start, Ship, Expand");
+    assertThat(shown(first, "loopDay")).isEqualTo("Day 1 of 10 · week 1 of 2");
+    assertThat(shown(first, "evidenceSoFar")).isEqualTo("No days logged yet.");
+
+    // when: two days are logged and the third opens
+    complete(first, shipForm("yes", "Read the page on deployment.", 2));
+    fireNextDay(pi);
+    complete(task("Task_ShipToday", pi), shipForm("no", "Workshop all day.", 1));
+    fireNextDay(pi);
+
+    // then
+    Task third = task("Task_ShipToday", pi);
+    assertThat(shown(third, "loopDay")).isEqualTo("Day 3 of 10 · week 1 of 2");
+    assertThat(shown(third, "evidenceSoFar")).isEqualTo(
+        "Day 1: done (effort 2/5) - Read the page on deployment.\nDay 2: not done (effort 1/5) - Workshop all day.");
+
+    // when: the week is finished
+    complete(third, shipForm("yes", "Read the page on rollbacks.", 2));
+    shipDays(pi, 2);
+
+    // then: the expand step closes the first week
+    assertThat(shown(task("Task_Expand", pi), "loopDay")).isEqualTo("End of week 1 of 2 · 5 of 10 days logged");
+  }
+
+  private String shown(Task task, String name) {
+    return (String) engine.getTaskService().getVariableLocal(task.getId(), name);
   }
 
   @Test
@@ -313,9 +368,11 @@ class MicroConfidenceLoopProcessTest {
   void calledAsACallActivityItTakesTheContractInputsAndReturnsTheResults() {
     // given: a tiny parent with the in/out variables of the contract
     BpmnModelInstance parent = Bpmn.createExecutableProcess("MicroConfidenceParent")
+        .name("Recovery after a visible failure")
         .camundaHistoryTimeToLive(1)
         .startEvent()
         .callActivity("Call_MicroConfidenceLoop")
+          .name("Build the small win as a daily micro-loop")
           .calledElement("MicroConfidenceLoop")
           .camundaIn("employeeId", "employeeId")
           .camundaIn("managerId", "managerId")
@@ -360,7 +417,12 @@ class MicroConfidenceLoopProcessTest {
 
     // when: one week, one day not shipped
     complete(task(loop), defineForm("Share one idea in the team channel.", 3));
-    shipDays(loop, 3);
+    fireNextDay(loop);
+    assertThat(shown(task("Task_ShipToday", loop), "loopPlaybook")).as("the daily step names the case it belongs to")
+        .isEqualTo("Small daily wins: Start, Ship, Expand · part of Recovery after a visible failure"
+            + " (Build the small win as a daily micro-loop)");
+    complete(task("Task_ShipToday", loop), shipForm("yes", "Sent it before lunch, got an answer the same day.", 3));
+    shipDays(loop, 2);
     fireNextDay(loop);
     complete(task(loop), shipForm("no", "Sick day.", 1));
     shipDays(loop, 1);
@@ -471,11 +533,16 @@ class MicroConfidenceLoopProcessTest {
     }
   }
 
-  /** Checks the next-day timer is due exactly one day from now, moves the engine clock there and fires it. */
+  /**
+   * Checks the next-day timer is due on the next working day at the same time (a day later, or Monday after a
+   * Friday), moves the engine clock there and fires it.
+   */
   private void fireNextDay(ProcessInstance pi) {
     Job timer = job("Timer_NextDay", pi);
     Date now = ClockUtil.getCurrentTime();
-    assertThat(timer.getDuedate()).isEqualTo(new Date(now.getTime() + ONE_DAY));
+    DayOfWeek today = now.toInstant().atZone(ZoneId.systemDefault()).getDayOfWeek();
+    int days = today == DayOfWeek.FRIDAY ? 3 : today == DayOfWeek.SATURDAY ? 2 : 1;
+    assertThat(timer.getDuedate()).isEqualTo(new Date(now.getTime() + days * ONE_DAY));
     ClockUtil.setCurrentTime(timer.getDuedate());
     execute(timer);
   }

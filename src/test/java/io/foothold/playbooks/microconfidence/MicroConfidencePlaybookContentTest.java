@@ -69,7 +69,7 @@ class MicroConfidencePlaybookContentTest {
     assertThat(texts(d.path("entryProcesses"))).containsExactly("MicroConfidenceLoop");
     assertThat(texts(d.path("processes"))).containsExactly("micro-confidence-loop.bpmn");
     assertThat(texts(d.path("decisions"))).isEmpty();
-    assertThat(texts(d.path("delegates"))).containsExactly("evidenceLog", "people");
+    assertThat(texts(d.path("delegates"))).containsExactly("evidenceLog", "people", "workingDays");
     assertThat(d.path("catalog").asText()).isEqualTo("catalog.yaml");
     assertThat(new TreeSet<>(texts(d.path("forms")))).isEqualTo(new TreeSet<>(formFiles()));
     for (String p : texts(d.path("processes"))) {

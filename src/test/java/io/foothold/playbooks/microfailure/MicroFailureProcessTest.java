@@ -103,9 +103,9 @@ class MicroFailureProcessTest {
     assertThat(pi).variables().containsEntry("trackedWeeks", 0L);
     fireTimer(pi, 7);
 
-    // when: first week keeps going
+    // when: first week keeps going (the check is due two working days after it opens: Friday to Tuesday)
     assertThat(pi).isWaitingAt("Task_TrackProgress");
-    assertThat(task(pi)).isAssignedTo(MANAGER);
+    assertThat(task(pi)).isAssignedTo(MANAGER).hasDueDate(new Date(ClockUtil.getCurrentTime().getTime() + 4 * 24L * 60 * 60 * 1000));
     complete(task(pi), trackProgressForm("continue", 3, false, false));
 
     // then

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.foothold.engine.WorkingDays;
 import io.foothold.escalation.ForwardConcernToCase;
+import io.foothold.playbooks.recoveryarc.CaseSoFar;
 import io.foothold.support.ProcessTests;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -58,6 +59,7 @@ class RecoveryArcProcessTest {
     init(engine.getProcessEngine());
     Mocks.register("workingDays", new WorkingDays());
     Mocks.register("forwardConcernToCase", new ForwardConcernToCase());
+    Mocks.register("caseSoFar", new CaseSoFar());
     ClockUtil.setCurrentTime(FRIDAY_MORNING);
     standInLoopDeployment = engine.getRepositoryService().createDeployment()
         .name("stand-in MicroConfidenceLoop")
@@ -154,6 +156,74 @@ class RecoveryArcProcessTest {
         .containsEntry("checkInCount", 2L);
     assertThat(pi).hasNotPassed("Task_AfterActionReview", "Task_ArrangeReferral", "Task_ReviewSeriousSignal",
         "CallActivity_SmallWinLoop", "CallActivity_PracticeLoop");
+  }
+
+  @Test
+  void laterStepsShowWhatWasAgreedAndWhereTheCaseStands() {
+    // given a case opened on Friday
+    ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
+    assertThat(shown(task(pi), "caseStep")).isEqualTo("Step 2 of 9");
+    complete(task(pi), debriefForm());
+    complete(task(pi), chooseSupportsForm(supportsOf(pi)));
+    assertThat(shown(task(pi), "caseStep")).isEqualTo("Step 4 of 9");
+
+    // when the small win is agreed for three working days
+    complete(task(pi), planSmallWinForm(3));
+
+    // then the confirmation shows it with its dates
+    Task confirm = task(pi);
+    assertThat(shown(confirm, "caseStep")).isEqualTo("Step 5 of 9");
+    assertThat(shown(confirm, "agreedWin")).isEqualTo("Own the rerun of the data load and share the result.\n"
+        + "Agreed on Fri 6 Jun 2025, to be done by Wed 11 Jun 2025 (3 working days).\n"
+        + "Seen by: Project team");
+
+    // when the win is delivered and the plan written
+    complete(confirm, confirmSmallWinForm("yes"));
+    complete(task(pi), developmentPlanForm("P7D", 4));
+
+    // then paired work shows the plan
+    Task paired = task(pi);
+    assertThat(shown(paired, "caseStep")).isEqualTo("Step 7 of 9");
+    assertThat(shown(paired, "agreedPlan"))
+        .contains("Practice task 1: Run two dry runs (by Fri 13 Jun 2025)")
+        .contains("Micro-goals: One idea raised per client meeting.")
+        .contains("Check-ins: every week, at most 4.");
+    assertThat(shown(paired, "agreedWin")).contains("Outcome: delivered. What you both took from it: Felt better");
+    complete(paired, pairedWorkForm());
+
+    // when the first check-in comes a week later
+    fireTimer(pi, "Timer_NextCheckIn", 7);
+
+    // then it is due two working days later and has no earlier check-in to show
+    Task first = task(pi);
+    assertThat(first).hasDueDate(date("2025-06-17T09:00"));
+    assertThat(shown(first, "caseStep")).isEqualTo("Step 8 of 9 · check-in 1 of at most 4");
+    assertThat(engine.getTaskService().getVariablesLocal(first.getId())).doesNotContainKey("lastCheckIn");
+    assertThat(shown(first, "agreedPlan")).contains("Paired work: Co-present the next client demo. (with Jonas)");
+    complete(first, checkInForm("continue", 3, false, false));
+
+    // when the second check-in comes
+    fireTimer(pi, "Timer_NextCheckIn", 7);
+
+    // then it shows the first one's rating and notes
+    Task second = task(pi);
+    assertThat(shown(second, "caseStep")).isEqualTo("Step 8 of 9 · check-in 2 of at most 4");
+    assertThat(shown(second, "lastCheckIn"))
+        .startsWith("Check-in 1: their confidence 3 of 5.")
+        .contains("Progress: Presented one section and answered questions.");
+
+    // when what the read-only fields send back is changed (Tasklist submits the form, read-only fields included)
+    engine.getFormService().submitTaskForm(second.getId(), checkInForm("continue", 4, false, false)
+        .putValue("agreedWin", "Something else entirely").putValue("caseStep", "Step 9 of 9"));
+
+    // then it stayed on the finished task: the case's facts are what the steps agreed
+    assertThat(pi).variables()
+        .containsEntry("smallWinDescription", "Own the rerun of the data load and share the result.")
+        .doesNotContainKeys("agreedWin", "caseStep", "agreedPlan", "lastCheckIn");
+  }
+
+  private String shown(Task task, String name) {
+    return (String) engine.getTaskService().getVariableLocal(task.getId(), name);
   }
 
   @Test
@@ -273,10 +343,10 @@ class RecoveryArcProcessTest {
     ProcessInstance pi = openCase(MANAGER, openCaseForm("individual"));
     walkToFirstCheckIn(pi, "P3D", 2);
 
-    // when: two check-ins without a clear recovery
+    // when: two check-ins without a clear recovery, three working days apart (Wednesday, then Monday)
     complete(task(pi), checkInForm("continue", 3, false, false));
     assertThat(pi).isWaitingAt("Timer_NextCheckIn");
-    fireTimer(pi, "Timer_NextCheckIn", 3);
+    fireTimerAt(pi, "Timer_NextCheckIn", date("2025-06-16T09:00"));
     complete(task(pi), checkInForm("continue", 3, false, false));
 
     // then
@@ -577,7 +647,13 @@ class RecoveryArcProcessTest {
     complete(task(pi), developmentPlanForm(cadence, maxCheckIns));
     complete(task(pi), pairedWorkForm());
     assertThat(pi).isWaitingAt("Timer_NextCheckIn");
-    fireTimer(pi, "Timer_NextCheckIn", Integer.parseInt(cadence.substring(1, cadence.length() - 1)));
+    // from Friday, in working days: three working days is Wednesday; a week or two keep the weekday
+    fireTimer(pi, "Timer_NextCheckIn", switch (cadence) {
+      case "P3D" -> 5;
+      case "P7D" -> 7;
+      case "P14D" -> 14;
+      default -> throw new IllegalArgumentException(cadence);
+    });
     assertThat(pi).isWaitingAt("Task_CheckIn");
   }
 

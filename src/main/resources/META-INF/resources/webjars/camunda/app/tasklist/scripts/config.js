@@ -9,6 +9,7 @@ export default {
     long: 'LLLL'
   },
   disableWelcomeMessage: true,
-  // Plugins of Foothold's own (files beside this one, loaded as ES modules).
-  customScripts: ['scripts/foothold-overview']
+  // Foothold's own plugins (files beside this one, loaded as ES modules): the case overview in the header,
+  // and drafts that keep typed answers across tab and task switches.
+  customScripts: ['scripts/foothold-overview', 'scripts/foothold-drafts']
 };
