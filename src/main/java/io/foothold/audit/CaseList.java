@@ -113,13 +113,7 @@ class CaseList {
       query.finishedBefore(Date.from(filter.closedTo()));
     }
     if (filter.outcome() != null) {
-      if ("closed".equals(filter.outcome())) {
-        // "closed" = ended any other way. A case that ended without a caseOutcome variable at all is not
-        // matched here: the history query cannot ask for a missing variable (every Foothold playbook sets one).
-        query.finished().variableValueNotEquals(OUTCOME, "recovered").variableValueNotEquals(OUTCOME, "escalated");
-      } else {
-        query.variableValueEquals(OUTCOME, filter.outcome());
-      }
+      CaseOutcome.restrict(query, filter.outcome());
     }
     return query;
   }
@@ -150,10 +144,7 @@ class CaseList {
 
   private CaseSummary summary(HistoricProcessInstance instance, Map<String, Object> variables) {
     boolean open = instance.getEndTime() == null;
-    String outcome = open ? null : text(variables.get(OUTCOME));
-    if (!open && outcome == null) {
-      outcome = "closed";
-    }
+    String outcome = CaseOutcome.of(!open, variables.get(OUTCOME));
     boolean escalated = "escalated".equals(outcome) || Boolean.TRUE.equals(variables.get(ESCALATED));
     String playbook = playbooks.of(instance.getProcessDefinitionId());
     return new CaseSummary(instance.getId(), playbook.isEmpty() ? null : playbook, instance.getProcessDefinitionKey(),
