@@ -73,7 +73,7 @@
         el('span', { className: 'when', text: Hr.dateTime(event.at) }),
         el('span', { className: 'badge kind', text: KINDS[event.kind] || event.kind || '' }), ' ',
         el('strong', { text: event.what || '' }),
-        event.who ? el('span', { className: 'muted', text: ' — ' + event.who }) : null,
+        event.who ? el('span', { className: 'muted', text: ' — ' + (event.whoName || event.who) }) : null,
         details(event)));
     });
     if (!timeline.childNodes.length) { timeline.appendChild(el('li', { className: 'muted', text: 'No events recorded.' })); }
