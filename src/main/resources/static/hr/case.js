@@ -7,7 +7,7 @@
     'case-opened': 'case opened', 'task-created': 'step created', 'task-assigned': 'step assigned',
     'task-completed': 'step completed', 'decision': 'decision', 'timer-fired': 'timer fired', 'escalation': 'escalation',
     'variable-changed': 'answer recorded', 'comment': 'comment', 'case-closed': 'case closed',
-    'called-playbook-started': 'called playbook started', 'called-playbook-ended': 'called playbook ended'
+    'concern-raised': 'concern raised', 'called-playbook-started': 'called playbook started', 'called-playbook-ended': 'called playbook ended'
   };
 
   if (!id) {

@@ -36,10 +36,12 @@ class CaseList {
 
   private final SystemAccess system;
   private final Playbooks playbooks;
+  private final ConcernCases concerns;
 
-  CaseList(SystemAccess system, Playbooks playbooks) {
+  CaseList(SystemAccess system, Playbooks playbooks, ConcernCases concerns) {
     this.system = system;
     this.playbooks = playbooks;
+    this.concerns = concerns;
   }
 
   CasePage page(CaseFilter filter, int page, int size) {
@@ -76,7 +78,8 @@ class CaseList {
   CaseSummary one(String caseId) {
     return system.call(() -> {
       HistoricProcessInstance instance = history().createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
-      if (instance == null || instance.getSuperProcessInstanceId() != null) {
+      if (instance == null || instance.getSuperProcessInstanceId() != null
+          || concerns.processKeys().contains(instance.getProcessDefinitionKey())) {
         return null;
       }
       return summaries(List.of(instance)).get(0);
@@ -85,6 +88,11 @@ class CaseList {
 
   private HistoricProcessInstanceQuery query(CaseFilter filter) {
     HistoricProcessInstanceQuery query = history().createHistoricProcessInstanceQuery().rootProcessInstances();
+    // a raised concern belongs to the case it concerns (its timeline), not to the list as a case of its own
+    List<String> concernKeys = concerns.processKeys();
+    if (!concernKeys.isEmpty()) {
+      query.processDefinitionKeyNotIn(concernKeys);
+    }
     if (filter.playbook() != null) {
       List<String> keys = playbooks.processKeys(filter.playbook());
       if (keys.isEmpty()) {

@@ -45,8 +45,11 @@ class CaseTimelines {
   private final Playbooks playbooks;
   private final CaseHistoryRows rows;
   private final PrivateNoteRecords notes;
+  private final ConcernCases concerns;
 
-  CaseTimelines(SystemAccess system, CaseList cases, Playbooks playbooks, CaseHistoryRows rows, PrivateNoteRecords notes) {
+  CaseTimelines(SystemAccess system, CaseList cases, Playbooks playbooks, CaseHistoryRows rows, PrivateNoteRecords notes,
+      ConcernCases concerns) {
+    this.concerns = concerns;
     this.system = system;
     this.cases = cases;
     this.playbooks = playbooks;
@@ -88,6 +91,7 @@ class CaseTimelines {
         comments(timeline, instance.getId());
       }
       privateNotes(new Timeline(events, null), caseId);
+      concernsAbout(new Timeline(events, null), caseId);
       // The start form's variables are written a moment before the instance's start time, in the same
       // transaction: they are part of opening the case, so they are shown at the moment it opened.
       Instant opened = events.stream().map(Ranked::event).filter(e -> "case-opened".equals(e.kind())).map(TimelineEvent::at)
@@ -261,6 +265,31 @@ class CaseTimelines {
       shown.put("name", note.fieldKey());
       shown.put("private", true);
       timeline.add(6, new TimelineEvent(note.at(), "variable-changed", note.author(), "private note recorded", null, null, shown));
+    }
+  }
+
+  /** Concerns raised about this case (each a small process of its own): who raised it, when, which kinds of signal. */
+  private void concernsAbout(Timeline timeline, String caseId) {
+    List<String> keys = concerns.processKeys();
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<String> concernIds = history().createHistoricVariableInstanceQuery()
+        .variableValueEquals(io.foothold.escalation.ConcernProcesses.CASE_VARIABLE, caseId).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricVariableInstance::getProcessInstanceId).distinct().toList();
+    if (concernIds.isEmpty()) {
+      return;
+    }
+    for (HistoricProcessInstance concern : history().createHistoricProcessInstanceQuery()
+        .processInstanceIds(new java.util.HashSet<>(concernIds)).processDefinitionKeyIn(keys.toArray(String[]::new)).list()) {
+      Object kinds = history().createHistoricVariableInstanceQuery().processInstanceId(concern.getId())
+          .variableName(io.foothold.escalation.ConcernProcesses.KINDS_VARIABLE).disableCustomObjectDeserialization().list().stream()
+          .findFirst().map(v -> AuditValues.plain(v.getValue())).orElse(null);
+      Map<String, Object> shown = new LinkedHashMap<>();
+      shown.put("concernId", concern.getId());
+      shown.put("signalKinds", kinds);
+      timeline.add(2, new TimelineEvent(instant(concern.getStartTime()), "concern-raised", concern.getStartUserId(),
+          "concern raised", concern.getStartActivityId(), null, shown));
     }
   }
 
