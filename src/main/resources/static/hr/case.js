@@ -7,7 +7,7 @@
     'case-opened': 'case opened', 'task-created': 'step created', 'task-assigned': 'step assigned',
     'task-completed': 'step completed', 'decision': 'decision', 'timer-fired': 'timer fired', 'escalation': 'escalation',
     'variable-changed': 'answer recorded', 'comment': 'comment', 'case-closed': 'case closed',
-    'called-playbook-started': 'called playbook started', 'called-playbook-ended': 'called playbook ended'
+    'concern-raised': 'concern raised', 'called-playbook-started': 'called playbook started', 'called-playbook-ended': 'called playbook ended'
   };
 
   if (!id) {
@@ -73,7 +73,7 @@
         el('span', { className: 'when', text: Hr.dateTime(event.at) }),
         el('span', { className: 'badge kind', text: KINDS[event.kind] || event.kind || '' }), ' ',
         el('strong', { text: event.what || '' }),
-        event.who ? el('span', { className: 'muted', text: ' — ' + event.who }) : null,
+        event.who ? el('span', { className: 'muted', text: ' — ' + (event.whoName || event.who) }) : null,
         details(event)));
     });
     if (!timeline.childNodes.length) { timeline.appendChild(el('li', { className: 'muted', text: 'No events recorded.' })); }

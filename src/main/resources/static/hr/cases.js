@@ -27,9 +27,17 @@
     return params.toString();
   }
 
+  // the filter's options and the badges come from one list, so a badge always names an option that finds its case
+  Object.keys(Hr.OUTCOMES).forEach(function (value) {
+    form.elements.outcome.appendChild(el('option', { value: value, text: Hr.OUTCOMES[value] }));
+  });
+  var chosen = Hr.param('outcome');
+  if (chosen) { form.elements.outcome.value = chosen; }
+
   function outcomeBadge(c) {
     if (!c.outcome) { return ''; }
-    return el('span', { className: 'badge ' + (c.outcome === 'recovered' || c.outcome === 'escalated' ? c.outcome : ''), text: c.outcome });
+    return el('span', { className: 'badge outcome ' + (c.outcome === 'recovered' || c.outcome === 'escalated' ? c.outcome : ''),
+      'data-outcome': c.outcome, text: Hr.OUTCOMES[c.outcome] || c.outcome });
   }
 
   function show(result) {
@@ -43,7 +51,7 @@
         el('td', { text: Hr.dateTime(c.openedAt) }),
         el('td', { text: Hr.dateTime(c.closedAt) }),
         el('td', { text: c.state || '' }),
-        el('td', {}, outcomeBadge(c), c.escalated && c.outcome !== 'escalated' ? [' ', el('span', { className: 'badge escalated', text: 'escalated' })] : null)));
+        el('td', {}, outcomeBadge(c), c.escalated && c.outcome !== 'escalated' ? [' ', el('span', { className: 'badge hr-involved', text: 'HR brought in' })] : null)));
     });
     if (!result.cases || result.cases.length === 0) {
       body.appendChild(el('tr', {}, el('td', { colspan: 7, className: 'muted', text: 'No cases match these filters.' })));

@@ -7,6 +7,11 @@
 
   var TASKLIST = '/camunda/app/tasklist/';
   var HIDDEN = 'fewer than 5 cases — hidden to protect privacy';
+  /** The outcome's words, shared by the list's badge and its Outcome filter (the values are audit/CaseOutcome's). */
+  var OUTCOMES = {
+    'open': 'open', 'recovered': 'recovered', 'escalated': 'escalated (referral arranged)',
+    'process-review': 'process gap handled', 'completed': 'completed', 'closed': 'closed otherwise'
+  };
 
   /** Builds an element; children are elements or text (strings become text nodes, never markup). */
   function el(tag, attrs) {
@@ -111,6 +116,6 @@
 
   window.Hr = {
     el: el, clear: clear, append: append, notice: notice, getJson: getJson, explained: explained,
-    dateTime: dateTime, date: date, param: param, HIDDEN: HIDDEN
+    dateTime: dateTime, date: date, param: param, HIDDEN: HIDDEN, OUTCOMES: OUTCOMES
   };
 })();

@@ -50,7 +50,13 @@ public class AnalyticsService {
   }
 
   private List<CaseFacts> readCases(HistoryService history, Map<String, String> phaseNames) {
-    List<HistoricProcessInstance> roots = history.createHistoricProcessInstanceQuery().rootProcessInstances().list();
+    // a raised concern is part of the case it concerns, never a case of its own
+    org.camunda.bpm.engine.RepositoryService repository = system.engine().getRepositoryService();
+    Map<String, Boolean> concernDefinitions = new HashMap<>();
+    List<HistoricProcessInstance> roots = history.createHistoricProcessInstanceQuery().rootProcessInstances().list().stream()
+        .filter(p -> !concernDefinitions.computeIfAbsent(p.getProcessDefinitionId(),
+            id -> io.foothold.escalation.ConcernProcesses.raisesConcerns(repository.getBpmnModelInstance(id))))
+        .toList();
 
     // name -> instance id -> value; "escalated" counts wherever in the case (called instances too) it was set
     Map<String, Map<String, Object>> variables = new HashMap<>();

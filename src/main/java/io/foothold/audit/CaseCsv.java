@@ -22,7 +22,7 @@ class CaseCsv {
   static final int PAGE = 500;
   static final String[] CASE_COLUMNS = {"caseId", "playbook", "processKey", "employeeId", "employeeName", "managerId",
       "openedAt", "closedAt", "state", "outcome", "escalated"};
-  static final String[] TIMELINE_COLUMNS = {"caseId", "at", "kind", "who", "what", "activityId", "taskId", "calledInstanceId", "details"};
+  static final String[] TIMELINE_COLUMNS = {"caseId", "at", "kind", "who", "whoName", "what", "activityId", "taskId", "calledInstanceId", "details"};
 
   private final CaseList cases;
 
@@ -49,7 +49,7 @@ class CaseCsv {
     String caseId = timeline.caseDetail().summary().caseId();
     for (TimelineEvent event : timeline.timeline()) {
       Object called = event.details().get("calledInstanceId");
-      csv.printRecord(SpreadsheetCells.neutralised(caseId, event.at(), event.kind(), event.who(), event.what(), event.activityId(),
+      csv.printRecord(SpreadsheetCells.neutralised(caseId, event.at(), event.kind(), event.who(), event.whoName(), event.what(), event.activityId(),
           event.taskId(), called, AuditValues.json(event.details())));
     }
     csv.flush();

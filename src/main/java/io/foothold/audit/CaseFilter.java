@@ -14,7 +14,7 @@ record CaseFilter(String playbook, String state, String manager, Instant openedF
     Instant closedFrom, Instant closedTo, String outcome) {
 
   static final Set<String> STATES = Set.of("open", "closed");
-  static final Set<String> OUTCOMES = Set.of("recovered", "escalated", "closed");
+  static final java.util.List<String> OUTCOMES = CaseOutcome.VALUES;
 
   static CaseFilter of(String playbook, String state, String manager, String openedFrom, String openedTo,
       String closedFrom, String closedTo, String outcome) {

@@ -36,10 +36,12 @@ class CaseList {
 
   private final SystemAccess system;
   private final Playbooks playbooks;
+  private final ConcernCases concerns;
 
-  CaseList(SystemAccess system, Playbooks playbooks) {
+  CaseList(SystemAccess system, Playbooks playbooks, ConcernCases concerns) {
     this.system = system;
     this.playbooks = playbooks;
+    this.concerns = concerns;
   }
 
   CasePage page(CaseFilter filter, int page, int size) {
@@ -76,7 +78,8 @@ class CaseList {
   CaseSummary one(String caseId) {
     return system.call(() -> {
       HistoricProcessInstance instance = history().createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
-      if (instance == null || instance.getSuperProcessInstanceId() != null) {
+      if (instance == null || instance.getSuperProcessInstanceId() != null
+          || concerns.processKeys().contains(instance.getProcessDefinitionKey())) {
         return null;
       }
       return summaries(List.of(instance)).get(0);
@@ -85,6 +88,11 @@ class CaseList {
 
   private HistoricProcessInstanceQuery query(CaseFilter filter) {
     HistoricProcessInstanceQuery query = history().createHistoricProcessInstanceQuery().rootProcessInstances();
+    // a raised concern belongs to the case it concerns (its timeline), not to the list as a case of its own
+    List<String> concernKeys = concerns.processKeys();
+    if (!concernKeys.isEmpty()) {
+      query.processDefinitionKeyNotIn(concernKeys);
+    }
     if (filter.playbook() != null) {
       List<String> keys = playbooks.processKeys(filter.playbook());
       if (keys.isEmpty()) {
@@ -113,13 +121,7 @@ class CaseList {
       query.finishedBefore(Date.from(filter.closedTo()));
     }
     if (filter.outcome() != null) {
-      if ("closed".equals(filter.outcome())) {
-        // "closed" = ended any other way. A case that ended without a caseOutcome variable at all is not
-        // matched here: the history query cannot ask for a missing variable (every Foothold playbook sets one).
-        query.finished().variableValueNotEquals(OUTCOME, "recovered").variableValueNotEquals(OUTCOME, "escalated");
-      } else {
-        query.variableValueEquals(OUTCOME, filter.outcome());
-      }
+      CaseOutcome.restrict(query, filter.outcome());
     }
     return query;
   }
@@ -150,10 +152,7 @@ class CaseList {
 
   private CaseSummary summary(HistoricProcessInstance instance, Map<String, Object> variables) {
     boolean open = instance.getEndTime() == null;
-    String outcome = open ? null : text(variables.get(OUTCOME));
-    if (!open && outcome == null) {
-      outcome = "closed";
-    }
+    String outcome = CaseOutcome.of(!open, variables.get(OUTCOME));
     boolean escalated = "escalated".equals(outcome) || Boolean.TRUE.equals(variables.get(ESCALATED));
     String playbook = playbooks.of(instance.getProcessDefinitionId());
     return new CaseSummary(instance.getId(), playbook.isEmpty() ? null : playbook, instance.getProcessDefinitionKey(),

@@ -2,7 +2,7 @@ package io.foothold.audit;
 
 import java.time.Instant;
 
-/** One case as HR's list shows it; {@code outcome} is null while the case is open. */
+/** One case as HR's list shows it; {@code outcome} is {@link CaseOutcome}'s (open while the case runs). */
 record CaseSummary(String caseId, String playbook, String processKey, String employeeId, String employeeName,
     String managerId, Instant openedAt, Instant closedAt, String state, String outcome, boolean escalated) {
 }

@@ -45,8 +45,11 @@ class CaseTimelines {
   private final Playbooks playbooks;
   private final CaseHistoryRows rows;
   private final PrivateNoteRecords notes;
+  private final ConcernCases concerns;
 
-  CaseTimelines(SystemAccess system, CaseList cases, Playbooks playbooks, CaseHistoryRows rows, PrivateNoteRecords notes) {
+  CaseTimelines(SystemAccess system, CaseList cases, Playbooks playbooks, CaseHistoryRows rows, PrivateNoteRecords notes,
+      ConcernCases concerns) {
+    this.concerns = concerns;
     this.system = system;
     this.cases = cases;
     this.playbooks = playbooks;
@@ -88,6 +91,7 @@ class CaseTimelines {
         comments(timeline, instance.getId());
       }
       privateNotes(new Timeline(events, null), caseId);
+      concernsAbout(new Timeline(events, null), caseId);
       // The start form's variables are written a moment before the instance's start time, in the same
       // transaction: they are part of opening the case, so they are shown at the moment it opened.
       Instant opened = events.stream().map(Ranked::event).filter(e -> "case-opened".equals(e.kind())).map(TimelineEvent::at)
@@ -100,8 +104,9 @@ class CaseTimelines {
       }
       events.sort(Comparator.comparing((Ranked r) -> r.event().at(), Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparingInt(Ranked::rank).thenComparingInt(Ranked::sequence));
+      Map<String, String> names = displayNames(events);
       return new CaseTimeline(new CaseDetail(summary, summary.closedAt() == null ? current : List.of()),
-          events.stream().map(Ranked::event).toList());
+          events.stream().map(Ranked::event).map(e -> e.who() == null ? e : e.named(names.getOrDefault(e.who(), e.who()))).toList());
     });
   }
 
@@ -203,23 +208,54 @@ class CaseTimelines {
       details.put("decisionName", decision.getDecisionDefinitionName());
       details.put("inputs", inputs);
       details.put("outputs", new ArrayList<>(byRule.values()));
-      String what = decision.getDecisionDefinitionName() != null ? decision.getDecisionDefinitionName() : decision.getDecisionDefinitionKey();
+      String what = decisionSentence(decision.getDecisionDefinitionName() != null ? decision.getDecisionDefinitionName()
+          : decision.getDecisionDefinitionKey(), inputs);
       timeline.add(5, new TimelineEvent(instant(decision.getEvaluationTime()), "decision", decision.getUserId(), what,
           decision.getActivityId(), null, details));
     }
   }
 
+  /** "Chosen by the decision table Recovery supports from: main driver = cognitive; visibility = high". */
+  static String decisionSentence(String decisionName, Map<String, Object> inputs) {
+    StringBuilder sentence = new StringBuilder("Chosen by the decision table ").append(decisionName);
+    if (!inputs.isEmpty()) {
+      sentence.append(" from: ");
+      java.util.StringJoiner each = new java.util.StringJoiner("; ");
+      inputs.forEach((label, value) -> each.add(label + " = " + (value instanceof String text ? text : AuditValues.json(value))));
+      sentence.append(each);
+    }
+    return sentence.toString();
+  }
+
   private void variables(Timeline timeline, List<HistoricDetail> details) {
+    Map<String, Object> lastValue = new HashMap<>();
     for (HistoricDetail detail : details) {
       if (!(detail instanceof HistoricVariableUpdate update) || !AuditValues.isAudited(update.getVariableName())) {
         continue;
       }
+      Object value = AuditValues.plain(update.getValue());
+      boolean seenBefore = lastValue.containsKey(update.getVariableName());
+      Object before = lastValue.put(update.getVariableName(), value);
+      if (isNoOp(seenBefore, before, value)) {
+        continue;
+      }
       Map<String, Object> shown = new LinkedHashMap<>();
       shown.put("name", update.getVariableName());
-      shown.put("value", AuditValues.plain(update.getValue()));
+      shown.put("value", value);
       timeline.add(6, new TimelineEvent(instant(detail.getTime()), "variable-changed", null, update.getVariableName() + " changed", null,
           detail.getTaskId(), shown));
     }
+  }
+
+  /**
+   * A change that changes nothing is folded away: the value it already had, or {@code false} as the first value (a
+   * checkbox nobody ticked, or a flag set to its default), so every form does not repeat "serious signal: no".
+   */
+  static boolean isNoOp(boolean seenBefore, Object before, Object value) {
+    if (seenBefore) {
+      return java.util.Objects.equals(before, value);
+    }
+    return Boolean.FALSE.equals(value) || value == null;
   }
 
   /** Private notes are kept by Foothold, outside the engine's history: the timeline says only that one was written. */
@@ -232,11 +268,50 @@ class CaseTimelines {
     }
   }
 
+  /** Concerns raised about this case (each a small process of its own): who raised it, when, which kinds of signal. */
+  private void concernsAbout(Timeline timeline, String caseId) {
+    List<String> keys = concerns.processKeys();
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<String> concernIds = history().createHistoricVariableInstanceQuery()
+        .variableValueEquals(io.foothold.escalation.ConcernProcesses.CASE_VARIABLE, caseId).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricVariableInstance::getProcessInstanceId).distinct().toList();
+    if (concernIds.isEmpty()) {
+      return;
+    }
+    for (HistoricProcessInstance concern : history().createHistoricProcessInstanceQuery()
+        .processInstanceIds(new java.util.HashSet<>(concernIds)).processDefinitionKeyIn(keys.toArray(String[]::new)).list()) {
+      Object kinds = history().createHistoricVariableInstanceQuery().processInstanceId(concern.getId())
+          .variableName(io.foothold.escalation.ConcernProcesses.KINDS_VARIABLE).disableCustomObjectDeserialization().list().stream()
+          .findFirst().map(v -> AuditValues.plain(v.getValue())).orElse(null);
+      Map<String, Object> shown = new LinkedHashMap<>();
+      shown.put("concernId", concern.getId());
+      shown.put("signalKinds", kinds);
+      timeline.add(2, new TimelineEvent(instant(concern.getStartTime()), "concern-raised", concern.getStartUserId(),
+          "concern raised", concern.getStartActivityId(), null, shown));
+    }
+  }
+
   private void comments(Timeline timeline, String instanceId) {
     for (Comment comment : system.engine().getTaskService().getProcessInstanceComments(instanceId)) {
       timeline.add(7, new TimelineEvent(instant(comment.getTime()), "comment", comment.getUserId(), comment.getFullMessage(), null,
           comment.getTaskId(), Map.of()));
     }
+  }
+
+  /** "First Last" of everyone who did something in the case, one query for all of them. */
+  private Map<String, String> displayNames(List<Ranked> events) {
+    String[] ids = events.stream().map(r -> r.event().who()).filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+    Map<String, String> names = new HashMap<>();
+    if (ids.length == 0) {
+      return names;
+    }
+    for (org.camunda.bpm.engine.identity.User user : system.engine().getIdentityService().createUserQuery().userIdIn(ids).listPage(0, ids.length)) {
+      String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " " + (user.getLastName() == null ? "" : user.getLastName())).trim();
+      names.put(user.getId(), name.isEmpty() ? user.getId() : name);
+    }
+    return names;
   }
 
   /** The case's activity instances in every instance, by id like the per-instance query (no root filter in Camunda's API). */

@@ -1,0 +1,47 @@
+package io.foothold.audit;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+
+/**
+ * The one definition of a case's outcome, used by the list (badge), its Outcome filter, the CSV and the case page:
+ * open while the case runs; afterwards the word the playbook's end event wrote into {@code caseOutcome} when it is
+ * one of the named outcomes, and "closed" (ended any other way) for anything else. Whether HR was brought in along
+ * the way is a separate fact ({@code escalated}), never mixed into the outcome.
+ */
+final class CaseOutcome {
+
+  static final String OPEN = "open";
+  static final String CLOSED = "closed";
+  /** Outcomes the playbooks' end events name; anything else that ended counts as {@link #CLOSED}. */
+  static final List<String> NAMED = List.of("recovered", "escalated", "process-review", "completed");
+  /** Every value the outcome can take, in the order HR's filter offers them. */
+  static final List<String> VALUES = List.of(OPEN, "recovered", "escalated", "process-review", "completed", CLOSED);
+
+  private CaseOutcome() {
+  }
+
+  /** The outcome of a case that has or has not ended, given its {@code caseOutcome} variable (may be null). */
+  static String of(boolean ended, Object caseOutcome) {
+    if (!ended) {
+      return OPEN;
+    }
+    String named = caseOutcome == null ? null : caseOutcome.toString();
+    return NAMED.contains(named) ? named : CLOSED;
+  }
+
+  /** Narrows a history query to the cases whose {@link #of outcome} is {@code outcome} (one of {@link #VALUES}). */
+  static void restrict(HistoricProcessInstanceQuery query, String outcome) {
+    if (OPEN.equals(outcome)) {
+      query.unfinished();
+    } else if (CLOSED.equals(outcome)) {
+      // A case that ended without a caseOutcome variable at all is not matched here: the history query cannot ask
+      // for a missing variable (every Foothold playbook's end events set one).
+      query.finished();
+      NAMED.forEach(named -> query.variableValueNotEquals(CaseList.OUTCOME, named));
+    } else {
+      query.finished().variableValueEquals(CaseList.OUTCOME, outcome);
+    }
+  }
+}
