@@ -27,6 +27,9 @@ class CasePaths {
   /** Elements a reader of the diagram does not think of as steps: the engine's bookkeeping around the real ones. */
   private static final Set<String> NOT_STEPS = Set.of("multiInstanceBody");
 
+  /** A signed-in caller's queries must page (query-max-results-limit); no case comes near this many steps. */
+  private static final int MAX_STEPS = 2000;
+
   private final HistoryService history;
   private final RepositoryService repository;
   private final CaseList cases;
@@ -48,7 +51,7 @@ class CasePaths {
     }
     ProcessDefinition definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
     List<CasePath.Step> steps = history.createHistoricActivityInstanceQuery().processInstanceId(caseId)
-        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().listPage(0, MAX_STEPS).stream()
         .filter(activity -> !NOT_STEPS.contains(activity.getActivityType()))
         .map(CasePaths::step).toList();
     return new CasePath(caseId, definition.getId(), definition.getKey(), definition.getName(), bpmnXml(definition.getId()), steps);
