@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
+import io.foothold.engine.SystemAccess;
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintInput;
 import io.foothold.lint.LintWorkspace;
@@ -28,12 +29,15 @@ class PlaybookConsole {
   private final PlaybookDeployer deployer;
   private final PlaybookRegistry registry;
   private final RepositoryService repository;
+  private final SystemAccess system;
 
-  PlaybookConsole(PlaybookDiscovery discovery, PlaybookDeployer deployer, PlaybookRegistry registry, RepositoryService repository) {
+  PlaybookConsole(PlaybookDiscovery discovery, PlaybookDeployer deployer, PlaybookRegistry registry, RepositoryService repository,
+      SystemAccess system) {
     this.discovery = discovery;
     this.deployer = deployer;
     this.registry = registry;
     this.repository = repository;
+    this.system = system;
   }
 
   record Overview(List<Entry> playbooks, List<String> filesOutsidePlaybooks, String designerFolder) {
@@ -55,7 +59,8 @@ class PlaybookConsole {
 
   Overview overview() {
     PlaybookDiscovery.Result found = discovery.discover();
-    PlaybookValidator.Known known = deployer.known(found);
+    // every deployed key, as the deployment check itself knows them (a signed-in caller's list queries must page)
+    PlaybookValidator.Known known = system.call(() -> deployer.known(found));
     Map<String, Playbook> byId = new LinkedHashMap<>();
     found.playbooks().forEach(playbook -> byId.put(playbook.id(), playbook));
     List<Entry> entries = new ArrayList<>();
