@@ -125,7 +125,7 @@ final class AnalyticsCalculator {
    * The privacy rule, in one place: an aggregate over fewer than {@link #MINIMUM_GROUP_SIZE} cases is replaced by
    * its suppressed form (numbers null, suppressed true). Every aggregate above goes through here.
    */
-  private static <T> T unlessTooFew(int cases, Supplier<T> aggregate, Supplier<T> suppressed) {
+  static <T> T unlessTooFew(int cases, Supplier<T> aggregate, Supplier<T> suppressed) {
     return cases < MINIMUM_GROUP_SIZE ? suppressed.get() : aggregate.get();
   }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +22,10 @@ class ReadLog implements InitializingBean {
   static final String VIEW = "view";
   static final String EXPORT = "export";
   static final String ERASE = "erase";
+  /** The case's path on its diagram (case page). */
+  static final String PATH = "path";
+  /** The printable case record, opened or downloaded. */
+  static final String RECORD = "record";
 
   private final JdbcTemplate jdbc;
 
@@ -59,6 +64,13 @@ class ReadLog implements InitializingBean {
         (row, i) -> new ReadLogEntry(Instant.ofEpochMilli(row.getLong(1)), row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
         size, (long) page * size);
     return new ReadLogPage(page, size, total, entries);
+  }
+
+  /** Every read of one case, oldest first: who looked at this case file, and how. */
+  List<ReadLogEntry> ofCase(String caseId) {
+    return jdbc.query("SELECT AT_MILLIS_, WHO_, ACTION_, CASE_ID_, REASON_ FROM FH_AUDIT_READ_LOG WHERE CASE_ID_ = ? ORDER BY ID_",
+        (row, i) -> new ReadLogEntry(Instant.ofEpochMilli(row.getLong(1)), row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
+        caseId);
   }
 
   /** "erased-" and the first 12 hex digits of the SHA-256 of the case id: stable, and says nothing about the person. */

@@ -58,6 +58,7 @@ public final class LintWorkspace {
   private final Map<String, JsonNode> catalogs = new LinkedHashMap<>();
   private final List<ParseFailure> parseFailures = new ArrayList<>();
   private final Map<String, String> texts = new LinkedHashMap<>();
+  private final List<String> outsidePlaybooks = new ArrayList<>();
 
   public LintWorkspace(LintInput input) {
     this.input = input;
@@ -65,6 +66,9 @@ public final class LintWorkspace {
     input.files().forEach((path, bytes) -> {
       Matcher m = PLAYBOOK_FILE.matcher(path);
       if (!m.matches()) {
+        if (isPlaybookKind(path)) {
+          outsidePlaybooks.add(path);
+        }
         return;
       }
       String kind = m.group(1);
@@ -150,6 +154,18 @@ public final class LintWorkspace {
       parseFailures.add(new ParseFailure(path, "model-parse", line, "does not parse as YAML: " + e.getMessage().lines().findFirst().orElse("")));
       return null;
     }
+  }
+
+  /**
+   * Models, forms and seeds that are not inside a playbook folder ({@code processes/<playbook>/…}, e.g. a BPMN saved
+   * straight into processes/): nothing ever deploys them, so a designer must hear about it.
+   */
+  public List<String> outsidePlaybooks() {
+    return outsidePlaybooks;
+  }
+
+  private static boolean isPlaybookKind(String path) {
+    return path.endsWith(".bpmn") || path.endsWith(".dmn") || path.endsWith(".form") || path.endsWith(".yaml") || path.endsWith(".yml");
   }
 
   public List<BpmnFile> bpmns() {

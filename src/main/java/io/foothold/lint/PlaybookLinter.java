@@ -8,6 +8,7 @@ import io.foothold.lint.rules.CalledElementExistsRule;
 import io.foothold.lint.rules.DiagramInterchangeRule;
 import io.foothold.lint.rules.DmnGapsRule;
 import io.foothold.lint.rules.DmnOverlapRule;
+import io.foothold.lint.rules.FileOutsidePlaybookRule;
 import io.foothold.lint.rules.FormComponentSupportedRule;
 import io.foothold.lint.rules.FormExistsRule;
 import io.foothold.lint.rules.FormParseRule;
@@ -25,6 +26,7 @@ import io.foothold.lint.rules.VariableProvidedRule;
 public final class PlaybookLinter {
 
   public static final List<LintRule> RULES = List.of(
+      new FileOutsidePlaybookRule(),
       new ModelParseRule(),
       new FormParseRule(),
       new FormExistsRule(),

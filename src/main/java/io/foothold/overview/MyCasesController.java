@@ -49,7 +49,8 @@ class MyCasesController {
       }
       if (groups.contains(Roles.DESIGNERS)) {
         return new Elsewhere("This overview lists a manager's own cases. Playbook designers work on the models in "
-            + "Camunda Modeler and see deployed playbooks in Cockpit.", "/camunda/app/cockpit/", "Open Cockpit");
+            + "Camunda Modeler and see each playbook's state, deployments and lint findings in the playbook console.",
+            "/designers/", "Open the playbook console");
       }
       if (groups.contains(Roles.ADMINS)) {
         return new Elsewhere("This overview lists a manager's own cases. Administrators look after people and groups "

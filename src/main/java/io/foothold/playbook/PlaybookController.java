@@ -21,11 +21,24 @@ class PlaybookController {
   private final PlaybookRegistry registry;
   private final PlaybookMigrations migrations;
   private final org.camunda.bpm.engine.IdentityService identity;
+  private final PlaybookConsole console;
 
-  PlaybookController(PlaybookRegistry registry, PlaybookMigrations migrations, org.camunda.bpm.engine.IdentityService identity) {
+  PlaybookController(PlaybookRegistry registry, PlaybookMigrations migrations, org.camunda.bpm.engine.IdentityService identity,
+      PlaybookConsole console) {
     this.registry = registry;
     this.migrations = migrations;
     this.identity = identity;
+    this.console = console;
+  }
+
+  /** The designers' console (/designers/): every playbook's state, files, versions, deployments and lint findings. */
+  @GetMapping("/console")
+  PlaybookConsole.Overview console() {
+    var signedIn = identity.getCurrentAuthentication();
+    if (signedIn == null || signedIn.getGroupIds() == null || signedIn.getGroupIds().stream().noneMatch(MAY_MIGRATE::contains)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The playbook console is for playbook designers");
+    }
+    return console.overview();
   }
 
   /** Which running cases of the playbook's older versions would move cleanly to its newest version. */

@@ -17,6 +17,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.StartupOrder;
+import io.foothold.lint.LintInput;
+import io.foothold.lint.LintWorkspace;
 import io.foothold.modelguard.ModelBeanRegistry;
 
 /**
@@ -71,6 +73,7 @@ class PlaybookDeployer implements ApplicationRunner {
   }
 
   synchronized void deployAll() {
+    warnAboutFilesOutsidePlaybooks();
     PlaybookDiscovery.Result found = discovery.discover();
     found.failures().forEach(failure -> fail(failure.id(), failure.origin(), List.of(failure.reason())));
     PlaybookValidator.Known known = PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions());
@@ -81,6 +84,15 @@ class PlaybookDeployer implements ApplicationRunner {
       } else {
         fail(playbook, problems.stream().map(PlaybookValidator.Problem::toString).toList());
       }
+    }
+  }
+
+  /** A model saved straight into processes/ (not processes/&lt;playbook&gt;/) is never deployed: say so at start-up. */
+  private void warnAboutFilesOutsidePlaybooks() {
+    java.nio.file.Path folder = discovery.designerFolders();
+    if (folder != null) {
+      new LintWorkspace(LintInput.fromDirectory(folder)).outsidePlaybooks().forEach(file -> log.warn(
+          "{} in {} is not inside a playbook folder (processes/<playbook>/…), so it is not deployed", file, folder));
     }
   }
 
@@ -114,6 +126,11 @@ class PlaybookDeployer implements ApplicationRunner {
   /** A plugin's Java contributions become callable by name from models (and nothing else of the application is). */
   private void registerContributions(Playbook playbook) {
     playbook.contributions().forEach(beans::contribute);
+  }
+
+  /** What the checks know exists, for these discovered playbooks (the console lints with the same knowledge). */
+  PlaybookValidator.Known known(PlaybookDiscovery.Result found) {
+    return PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions());
   }
 
   private PlaybookValidator.Known deployedDefinitions() {

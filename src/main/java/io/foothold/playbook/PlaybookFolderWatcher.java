@@ -115,6 +115,12 @@ class PlaybookFolderWatcher implements SmartLifecycle {
     while (parent != null && parent.getFileName() != null) {
       if (FOLDERS.contains(parent.getFileName().toString())) {
         Path relative = parent.relativize(path);
+        if (relative.getNameCount() == 1 && Files.isRegularFile(path)) {
+          // saved straight into processes/ (or forms/, seeds/): no playbook owns it, so nothing would deploy it
+          log.warn("Live reload: {} is not inside a playbook folder ({}/<playbook>/{}), so it is not deployed; move it "
+              + "into its playbook's folder", path, parent.getFileName(), relative);
+          return java.util.Optional.empty();
+        }
         return relative.getNameCount() >= 1 ? java.util.Optional.of(relative.getName(0).toString()) : java.util.Optional.empty();
       }
       parent = parent.getParent();

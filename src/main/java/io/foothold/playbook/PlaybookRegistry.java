@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 public class PlaybookRegistry {
 
   private final Map<String, PlaybookState> states = new ConcurrentHashMap<>();
+  // kept apart from the current state, so the console can say both "live since …" and "last refused because …"
+  private final Map<String, PlaybookState> lastDeployed = new ConcurrentHashMap<>();
+  private final Map<String, PlaybookState> lastRefused = new ConcurrentHashMap<>();
 
   public List<PlaybookState> all() {
     return states.values().stream().sorted(Comparator.comparing(PlaybookState::id)).toList();
@@ -22,7 +25,18 @@ public class PlaybookRegistry {
     return Optional.ofNullable(states.get(id));
   }
 
+  /** The last check that deployed the playbook (or found it unchanged), if any since start-up. */
+  public Optional<PlaybookState> lastDeployed(String id) {
+    return Optional.ofNullable(lastDeployed.get(id));
+  }
+
+  /** The last check that refused the playbook, with its reasons, if any since start-up. */
+  public Optional<PlaybookState> lastRefused(String id) {
+    return Optional.ofNullable(lastRefused.get(id));
+  }
+
   void record(PlaybookState state) {
     states.put(state.id(), state);
+    (state.status() == PlaybookState.Status.DEPLOYED ? lastDeployed : lastRefused).put(state.id(), state);
   }
 }

@@ -122,6 +122,16 @@ final class PlaybookValidator {
 
   /** The designers' linter: its errors stop a deployment like any other problem (warnings are for the lint command). */
   private static void lint(Playbook playbook, Known known, List<Problem> problems) {
+    for (Finding finding : lintFindings(playbook, known)) {
+      if (finding.severity() == Severity.ERROR) {
+        String where = finding.line() == null ? finding.file() : finding.file() + ":" + finding.line();
+        problems.add(new Problem(where, finding.elementId(), finding.rule() + ": " + finding.message()));
+      }
+    }
+  }
+
+  /** Every lint finding (errors and warnings) on the playbook's files, as the deployment check sees them. */
+  static List<Finding> lintFindings(Playbook playbook, Known known) {
     PlaybookDescriptor d = playbook.descriptor();
     java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
     d.processes().forEach(file -> read(playbook, d.processPath(file)).ifPresent(bytes -> files.put(d.processPath(file), bytes)));
@@ -133,12 +143,7 @@ final class PlaybookValidator {
     }
     LintInput input = LintInput.of(files).withKnown(known.processKeys(), known.decisionKeys(), known.formIds())
         .withModelBeans(withContributionsOf(playbook, known.beans()));
-    for (Finding finding : PlaybookLinter.lint(input)) {
-      if (finding.severity() == Severity.ERROR) {
-        String where = finding.line() == null ? finding.file() : finding.file() + ":" + finding.line();
-        problems.add(new Problem(where, finding.elementId(), finding.rule() + ": " + finding.message()));
-      }
-    }
+    return PlaybookLinter.lint(input);
   }
 
   /** The application's callable beans plus the playbook's own contributions (registered only once it deploys). */

@@ -26,6 +26,28 @@ public final class Grants {
     save(existing, null, groupId, resource, resourceId, permissions);
   }
 
+  /**
+   * Takes permissions back from a group (a grant an earlier version gave at start-up), so a database that started
+   * under that version loses it too. Idempotent like the grants.
+   */
+  public void revokeFromGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing == null || existing.getAuthorizationType() != AUTH_TYPE_GRANT) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (existing.isPermissionGranted(permission)) {
+        existing.removePermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(existing);
+    }
+  }
+
   public void toUser(String userId, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery()
         .userIdIn(userId).resourceType(resource).resourceId(resourceId).singleResult();

@@ -67,7 +67,10 @@ class RolePermissions implements ApplicationRunner {
     }
 
     grants.toGroup(Roles.HR, APPLICATION, "tasklist", ACCESS);
-    grants.toGroup(Roles.HR, APPLICATION, "cockpit", ACCESS);
+    // No Cockpit for HR: Cockpit shows runtime only, and HR reads history, not runtime, so Cockpit told HR that
+    // open cases "had been completed". Giving HR runtime reads instead would open every live case's variables to
+    // HR through REST too. HR's pages show where an open case is (the step it is in now, on its diagram).
+    grants.revokeFromGroup(Roles.HR, APPLICATION, "cockpit", ACCESS);
     grants.toGroup(Roles.HR, USER, "*", READ);
     grants.toGroup(Roles.HR, PROCESS_DEFINITION, "*", READ, READ_HISTORY);
     grants.toGroup(Roles.HR, DECISION_DEFINITION, "*", READ, READ_HISTORY);
@@ -77,6 +80,9 @@ class RolePermissions implements ApplicationRunner {
 
     // Designers deploy and inspect models; no READ_INSTANCE / READ_HISTORY, so no case data.
     grants.toGroup(Roles.DESIGNERS, APPLICATION, "cockpit", ACCESS);
+    // Tasklist is where everyone signs in: a designer lands there (no tasks, no case data) instead of being told
+    // "wrong credentials", and finds the playbook console from there.
+    grants.toGroup(Roles.DESIGNERS, APPLICATION, "tasklist", ACCESS);
     grants.toGroup(Roles.DESIGNERS, DEPLOYMENT, "*", CREATE, READ, DELETE);
     grants.toGroup(Roles.DESIGNERS, PROCESS_DEFINITION, "*", READ);
     grants.toGroup(Roles.DESIGNERS, DECISION_DEFINITION, "*", READ);

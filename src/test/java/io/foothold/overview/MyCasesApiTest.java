@@ -123,7 +123,7 @@ class MyCasesApiTest {
   void everyoneElseIsToldWhereTheirOwnWorkIs() throws Exception {
     assertElsewhere("hana", "/hr/");
     assertElsewhere("sam", "/camunda/app/tasklist/");
-    assertElsewhere("dana", "/camunda/app/cockpit/");
+    assertElsewhere("dana", "/designers/");
     assertElsewhere("admin", "/camunda/app/admin/");
 
     HttpHeaders ajax = new HttpHeaders();

@@ -1,0 +1,104 @@
+/*
+ * The designers' playbook console: reads GET /api/playbooks/console with the Tasklist session. Values reach the
+ * page through textContent only, never as markup.
+ */
+(function () {
+  'use strict';
+
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      var value = attrs[name];
+      if (value === null || value === undefined) { return; }
+      if (name === 'text') { node.textContent = String(value); } else if (name === 'className') { node.className = String(value); } else { node.setAttribute(name, String(value)); }
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child === null || child === undefined) { continue; }
+      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function notice(text, link) {
+    var box = document.getElementById('notice');
+    box.textContent = text;
+    if (link) { box.appendChild(document.createTextNode(' ')); box.appendChild(el('a', { href: link.href, text: link.text })); }
+    box.hidden = false;
+  }
+
+  function when(iso) {
+    if (!iso) { return ''; }
+    var d = new Date(iso);
+    return isNaN(d.getTime()) ? String(iso) : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  }
+
+  function list(items, render, empty) {
+    var ul = el('ul');
+    (items || []).forEach(function (item) { ul.appendChild(el('li', {}, render(item))); });
+    if (!ul.childNodes.length) { ul.appendChild(el('li', { className: 'muted', text: empty })); }
+    return ul;
+  }
+
+  function finding(f) {
+    var where = f.file + (f.line ? ':' + f.line : '') + (f.elementId ? ' [' + f.elementId + ']' : '');
+    return el('span', { className: f.severity === 'ERROR' ? 'problem' : '' },
+      el('strong', { text: f.severity === 'ERROR' ? 'Error' : 'Warning' }), ' ' + where + ' — ' + f.rule + ': ' + f.message);
+  }
+
+  function show(overview) {
+    var outside = overview.filesOutsidePlaybooks || [];
+    if (outside.length) {
+      var files = document.getElementById('outside-files');
+      outside.forEach(function (file) { files.appendChild(el('li', {}, el('code', { text: file }))); });
+      document.getElementById('outside').hidden = false;
+    }
+    var summary = document.getElementById('summary');
+    var box = document.getElementById('playbooks');
+    overview.playbooks.forEach(function (p) {
+      var anchor = 'playbook-' + p.id;
+      summary.appendChild(el('tr', { 'data-playbook': p.id, 'data-state': p.state },
+        el('td', {}, el('a', { href: '#' + anchor, text: p.name || p.id })),
+        el('td', {}, el('span', { className: 'state ' + p.state, text: p.state === 'DEPLOYED' ? 'live' : 'not deployed' })),
+        el('td', { text: p.version || '' }), el('td', { text: p.origin || '' }), el('td', { text: when(p.checkedAt) })));
+
+      var section = el('section', { className: 'card playbook', id: anchor, 'data-playbook': p.id, 'aria-labelledby': anchor + '-heading' },
+        el('h2', { id: anchor + '-heading' }, (p.name || p.id) + ' ', el('span', { className: 'state ' + p.state, text: p.state === 'DEPLOYED' ? 'live' : 'not deployed' })));
+      if (p.problems && p.problems.length) {
+        section.appendChild(el('h3', { text: 'Why it is not deployed' }));
+        section.appendChild(list(p.problems, function (text) { return el('span', { className: 'problem', text: text }); }, ''));
+      }
+      section.appendChild(el('h3', { text: 'Last deployment' }));
+      section.appendChild(el('p', { text: p.lastDeployment ? when(p.lastDeployment.at) + ' (deployment ' + p.lastDeployment.deploymentId + ')' : 'Never deployed.' }));
+      section.appendChild(el('h3', { text: 'Last refused deployment' }));
+      section.appendChild(p.lastRefusal
+        ? el('div', { className: 'refusal' }, el('p', { text: when(p.lastRefusal.at) }), list(p.lastRefusal.problems, function (t) { return el('span', { className: 'problem', text: t }); }, ''))
+        : el('p', { className: 'muted', text: 'None since the application started.' }));
+      section.appendChild(el('h3', { text: 'Versions' }));
+      section.appendChild(list(p.processes, function (v) {
+        return (v.name || v.key) + ': version ' + v.latestVersion + ' is what Tasklist starts (' + v.versions + ' version' + (v.versions === 1 ? '' : 's') + ' deployed)';
+      }, 'No process deployed.'));
+      section.appendChild(el('h3', { text: 'Files' }));
+      section.appendChild(list(p.files, function (file) { return el('code', { text: file }); }, 'Not readable.'));
+      section.appendChild(el('h3', { text: 'Lint findings' }));
+      section.appendChild(list(p.lintFindings, finding, 'None.'));
+      box.appendChild(section);
+    });
+    document.body.setAttribute('data-rendered', 'true');
+  }
+
+  fetch('/api/playbooks/console', { credentials: 'same-origin', headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })
+    .then(function (response) {
+      if (response.status === 401) {
+        notice('You are not signed in. Sign in to Tasklist with your Foothold account, then come back to this page.', { href: '/camunda/app/tasklist/', text: 'Sign in to Tasklist' });
+        return null;
+      }
+      if (response.status === 403) {
+        notice('The playbook console is for playbook designers and administrators.', { href: '/camunda/app/tasklist/', text: 'Back to Tasklist' });
+        return null;
+      }
+      if (!response.ok) { notice('The console answered ' + response.status + '. Try again in a moment.'); return null; }
+      return response.json();
+    }, function () { notice('The console cannot be reached. Check your connection and try again.'); return null; })
+    .then(function (overview) { if (overview) { show(overview); } });
+})();

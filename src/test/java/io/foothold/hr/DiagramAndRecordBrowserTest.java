@@ -1,0 +1,122 @@
+package io.foothold.hr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.foothold.analytics.RecoveryCases;
+import io.foothold.support.FootholdSpringTest;
+
+/**
+ * What HR and designers see in Debian's headless Chromium: the case's path drawn on its diagram (bpmn-js from this
+ * origin, under the pages' Content-Security-Policy) with a table beside it, the printable record, and the designers'
+ * console; axe-core finds no WCAG 2.2 A/AA violation on any of them.
+ */
+@FootholdSpringTest
+class DiagramAndRecordBrowserTest {
+
+  static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate web;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+
+  HrBrowser browser;
+
+  @BeforeEach
+  void open() throws Exception {
+    browser = HrBrowser.open("http://127.0.0.1:" + port);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    try {
+      assertThat(browser.cspViolations()).as("bpmn-js and the pages work under their Content-Security-Policy").isEmpty();
+    } finally {
+      browser.close();
+    }
+  }
+
+  @Test
+  void hrSeesThePathOnTheDiagramAndOpensThePrintableRecord() throws Exception {
+    // given an open case
+    String caseId = new RecoveryCases(web, management, history).openedAt("maya", "ravi", new Date());
+    browser.loginToTasklist("hana", "demo");
+
+    // when hana opens the case page
+    browser.get("/hr/case.html?id=" + caseId);
+    browser.waitFor(By.cssSelector("body[data-path-rendered='true']"));
+
+    // then the diagram is drawn with steps done and the step the case is in now, and the table says the same
+    assertThat(browser.all(By.cssSelector("#diagram[data-drawn='true'] svg[role='img']"))).hasSize(1);
+    assertThat(browser.all(By.cssSelector("#diagram .djs-element.fh-done"))).isNotEmpty();
+    assertThat(browser.all(By.cssSelector("#diagram .djs-element.fh-current"))).hasSize(1);
+    assertThat(browser.all(By.cssSelector("#path-table tr[data-current='true']"))).hasSize(1);
+    assertThat(axeViolations()).isEmpty();
+    browser.screenshot(SCREENSHOTS.resolve("hr-case-path.png"));
+
+    // when she opens the printable record
+    browser.get("/hr/record.html?id=" + caseId);
+    browser.waitFor(By.cssSelector("body[data-rendered='true']"));
+
+    // then it shows the diagram, the timeline and the read log with this very opening
+    assertThat(browser.all(By.cssSelector("#diagram[data-drawn='true'] svg[role='img']"))).hasSize(1);
+    assertThat(browser.all(By.cssSelector("#timeline tr"))).isNotEmpty();
+    List<String> actions = browser.all(By.cssSelector("#reads tr")).stream().map(row -> row.getAttribute("data-action")).toList();
+    assertThat(actions).contains("path").endsWith("record");
+    assertThat(axeViolations()).isEmpty();
+    browser.screenshot(SCREENSHOTS.resolve("hr-case-record.png"));
+  }
+
+  @Test
+  void danaSeesThePlaybookConsoleWithTheBrokenPluginFailed() throws Exception {
+    browser.loginToTasklist("dana", "demo");
+
+    browser.get("/designers/");
+    browser.waitFor(By.cssSelector("body[data-rendered='true']"));
+
+    assertThat(browser.waitFor(By.cssSelector("#summary tr[data-playbook='recovery-arc']")).getAttribute("data-state")).isEqualTo("DEPLOYED");
+    assertThat(browser.waitFor(By.cssSelector("#summary tr[data-playbook='broken-form-ref']")).getAttribute("data-state")).isEqualTo("FAILED");
+    assertThat(browser.waitFor(By.cssSelector("section[data-playbook='broken-form-ref']")).getText())
+        .contains("processes/broken-form-ref/broken-form-ref.bpmn").contains("Task_FollowUp");
+    assertThat(axeViolations()).isEmpty();
+    browser.screenshot(SCREENSHOTS.resolve("designer-console.png"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> axeViolations() throws Exception {
+    String axe;
+    try (InputStream script = getClass().getClassLoader().getResourceAsStream("axe.min.js")) {
+      axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+    js.executeScript(axe);
+    browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })"
+            + ".then(function (r) { done(r.violations.map(function (v) {"
+            + "  return { id: v.id, help: v.help, targets: v.nodes.map(function (n) { return String(n.target); }).join(' | ') }; })); })"
+            + ".catch(function (e) { done([{ id: 'axe-error', help: String(e), targets: '' }]); });");
+    return violations.stream().map(v -> v.get("id") + ": " + v.get("help") + " at " + v.get("targets")).toList();
+  }
+}
