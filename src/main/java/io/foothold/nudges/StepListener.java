@@ -7,9 +7,12 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
@@ -47,7 +50,7 @@ final class StepListener implements TaskListener {
               words.html(), null, true));
         }
       }
-    } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null && !isSelf(context, task.getAssignee())) {
+    } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null && !claimsItThemselves(context, task)) {
       String assignee = task.getAssignee();
       if (Preferences.of(EngineJdbc.of(context), assignee) != Preference.EVERY_STEP) {
         return;
@@ -71,8 +74,16 @@ final class StepListener implements TaskListener {
     return false;
   }
 
-  private static boolean isSelf(CommandContext context, String assignee) {
+  /**
+   * The person took an existing step themselves (a claim). A step created by their own submission (the next step of
+   * their case) still gets its mail: it may be due days later.
+   */
+  private static boolean claimsItThemselves(CommandContext context, DelegateTask task) {
     Authentication person = context.getAuthentication();
-    return person != null && assignee.equals(person.getUserId());
+    if (person == null || !task.getAssignee().equals(person.getUserId())) {
+      return false;
+    }
+    CachedDbEntity cached = context.getDbEntityManager().getDbEntityCache().getCachedEntity(TaskEntity.class, task.getId());
+    return cached != null && cached.getEntityState() != DbEntityState.TRANSIENT;
   }
 }
