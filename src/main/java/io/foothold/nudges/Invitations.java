@@ -3,6 +3,7 @@ package io.foothold.nudges;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -43,7 +44,8 @@ final class Invitations {
   }
 
   private static String calendar(Meeting meeting, boolean cancelled) {
-    VEvent event = new VEvent(meeting.start(), meeting.start().plus(meeting.length()), meeting.summary());
+    Instant start = meeting.start().truncatedTo(ChronoUnit.SECONDS); // iCalendar counts in whole seconds
+    VEvent event = new VEvent(start, start.plus(meeting.length()), meeting.summary());
     event.add(new Uid(meeting.uid()));
     event.add(new Sequence(meeting.sequence()));
     event.add(new Organizer(URI.create("mailto:" + meeting.organizer())));

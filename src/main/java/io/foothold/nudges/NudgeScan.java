@@ -1,5 +1,6 @@
 package io.foothold.nudges;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -11,6 +12,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * then sees what the other committed.
  */
 final class NudgeScan {
+
+  private static final Duration OUTBOX_KEPT = Duration.ofDays(30);
 
   private final NudgeSettings settings;
   private final Links links;
@@ -33,5 +36,8 @@ final class NudgeScan {
       new OverdueSteps(context, settings, links).run(now);
       return null;
     });
+    // The outbox is a queue, not an archive: the case's history keeps the record of each send.
+    EngineJdbc.of(context).update("DELETE FROM " + NudgeTables.MAIL + " WHERE STATE_ <> ? AND CREATED_MILLIS_ < ?", Outbox.PENDING,
+        now.minus(OUTBOX_KEPT).toEpochMilli());
   }
 }
