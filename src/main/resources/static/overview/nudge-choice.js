@@ -8,21 +8,14 @@
   var form = document.getElementById('nudges-form');
   var status = document.getElementById('nudges-status');
 
-  function cookie(name) {
-    var found = document.cookie.split('; ').filter(function (c) { return c.indexOf(name + '=') === 0; })[0];
-    return found ? decodeURIComponent(found.substring(name.length + 1)) : null;
-  }
-
-  /** The session's CSRF token: from the cookie, or asked from the webapps' API the way Camunda's own pages do. */
-  function csrfToken() {
-    var token = cookie('XSRF-TOKEN');
-    if (token) { return Promise.resolve(token); }
-    return fetch('/camunda/api/engine/engine/', { credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': 'Fetch' } })
-      .then(function (response) { return response.headers.get('X-XSRF-TOKEN') || cookie('XSRF-TOKEN'); });
-  }
+  /** The session's CSRF token, handed over in a header by the same-origin read of the choice (see PreferenceController). */
+  var csrfToken = null;
 
   fetch('/api/my/nudges', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-    .then(function (response) { return response.ok ? response.json() : null; })
+    .then(function (response) {
+      csrfToken = response.headers.get('X-XSRF-TOKEN');
+      return response.ok ? response.json() : null;
+    })
     .then(function (data) {
       if (!data) { return; }
       var current = form.querySelector('input[value="' + data.choice + '"]');
@@ -39,13 +32,11 @@
     var chosen = form.querySelector('input[name="choice"]:checked');
     if (!chosen) { status.textContent = 'Choose one of the options first.'; return; }
     status.textContent = 'Saving…';
-    csrfToken().then(function (token) {
-      return fetch('/api/my/nudges', {
-        method: 'PUT',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-XSRF-TOKEN': token || '' },
-        body: JSON.stringify({ choice: chosen.value })
-      });
+    fetch('/api/my/nudges', {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-XSRF-TOKEN': csrfToken || '' },
+      body: JSON.stringify({ choice: chosen.value })
     }).then(function (response) {
       status.textContent = response.ok ? 'Saved.' : 'Your choice could not be saved just now (the server answered ' + response.status + ').';
     }).catch(function () {

@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,12 +45,19 @@ class PreferenceController {
 
   @GetMapping("/api/my/nudges")
   @Operation(summary = "Your choice of reminder mails")
-  ResponseEntity<?> mine() {
+  ResponseEntity<?> mine(HttpServletRequest request) {
     var signedIn = identity.getCurrentAuthentication();
     if (signedIn == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "Sign in to see your choice of reminder mails"));
     }
-    return ResponseEntity.ok(Choice.of(Preferences.of(jdbc, signedIn.getUserId())));
+    var answer = ResponseEntity.ok();
+    // The webapps keep their CSRF cookie under their own path, out of the overview page's reach; a change from the page
+    // needs the session's token, so the page's own same-origin read hands it over, as Camunda's webapps do in a header.
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) instanceof String token) {
+      answer.header(CsrfConstants.CSRF_TOKEN_HEADER_NAME, token);
+    }
+    return answer.body(Choice.of(Preferences.of(jdbc, signedIn.getUserId())));
   }
 
   @PutMapping("/api/my/nudges")
