@@ -78,7 +78,7 @@ class WhereToGoPages implements ErrorViewResolver {
     }
     if (groups.contains(Roles.DESIGNERS)) {
       places.add(new Place(webapps + "/app/cockpit/", "Cockpit", "the deployed playbook models"));
-      places.add(new Place("/api/playbooks", "Playbook status", "which playbooks are live and why one is not"));
+      places.add(new Place("/designers/", "Playbook console", "which playbooks are live, their checks, and why one is not"));
     }
     if (groups.contains(Roles.ADMINS)) {
       places.add(new Place(webapps + "/app/admin/", "Admin", "people, groups and teams"));

@@ -63,7 +63,7 @@ class WhereToGoPagesTest {
     assertThat(pages.places(List.of(Roles.MANAGERS))).extracting(WhereToGoPages.Place::text).containsExactly("Tasklist");
     assertThat(pages.places(List.of(Roles.HR))).extracting(WhereToGoPages.Place::text).containsExactly("HR pages", "Tasklist");
     assertThat(pages.places(List.of(Roles.DESIGNERS))).extracting(WhereToGoPages.Place::href)
-        .containsExactly("/camunda/app/cockpit/", "/api/playbooks");
+        .containsExactly("/camunda/app/cockpit/", "/designers/");
     assertThat(pages.places(List.of())).extracting(WhereToGoPages.Place::why).containsExactly("sign in with your Foothold account");
   }
 
