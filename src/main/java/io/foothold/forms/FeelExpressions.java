@@ -1,5 +1,6 @@
 package io.foothold.forms;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,24 @@ final class FeelExpressions {
           expression, e.getMessage());
       return false;
     }
+  }
+
+  /** The number the expression yields, or empty when it yields none (or fails, which is logged). */
+  static Optional<BigDecimal> number(String expression, Map<String, Object> variables) {
+    Optional<ParsedExpression> parsed = parsed(expression);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      EvaluationResult result = FEEL.evaluate(parsed.get(), variables);
+      if (result.isSuccess() && result.result() instanceof Number number) {
+        return Optional.of(new BigDecimal(number.toString()));
+      }
+      LOG.warn("Form bound '{}' yields no number: {}", expression, result);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not evaluate form bound '{}': {}", expression, e.getMessage());
+    }
+    return Optional.empty();
   }
 
   /** The expression parsed once (cached), or empty when it does not parse. */

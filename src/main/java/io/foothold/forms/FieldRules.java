@@ -10,7 +10,14 @@ record FieldRules(
     BigDecimal min,
     BigDecimal max,
     String pattern,
-    String validationType) {
+    String validationType,
+    String minExpression,
+    String maxExpression) {
 
-  static final FieldRules NONE = new FieldRules(false, null, null, null, null, null, null);
+  static final FieldRules NONE = new FieldRules(false, null, null, null, null, null, null, null, null);
+
+  FieldRules(boolean required, Integer minLength, Integer maxLength, BigDecimal min, BigDecimal max, String pattern,
+      String validationType) {
+    this(required, minLength, maxLength, min, max, pattern, validationType, null, null);
+  }
 }

@@ -93,7 +93,9 @@ final class FormSchemaParser {
         decimal(v.get("min")),
         decimal(v.get("max")),
         blankToNull(text(v, "pattern")),
-        blankToNull(text(v, "validationType")));
+        blankToNull(text(v, "validationType")),
+        expression(v.get("min")),
+        expression(v.get("max")));
   }
 
   /** Options listed in the form itself; {@code null} when they come from a variable or a source. */
@@ -117,10 +119,15 @@ final class FormSchemaParser {
   }
 
   private static BigDecimal decimal(JsonNode n) {
-    if (n == null || n.isNull() || n.asText().isBlank()) {
+    if (n == null || n.isNull() || n.asText().isBlank() || expression(n) != null) {
       return null;
     }
     return n.isNumber() ? n.decimalValue() : new BigDecimal(n.asText().trim());
+  }
+
+  /** A bound form-js computes from other answers ("=actionMinutes * 1.2"); {@code null} for a plain number. */
+  private static String expression(JsonNode n) {
+    return n != null && n.isTextual() && n.asText().trim().startsWith("=") ? n.asText().trim() : null;
   }
 
   private static String text(JsonNode node, String field) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,15 +40,15 @@ final class FormSubmissionValidator {
       if (field.repeatedIn() == null) {
         if (!visibility.isHidden(field)) {
           int before = violations.size();
-          check(field, values.get(field.key()), userId, violations);
+          check(field, values.get(field.key()), values, userId, violations);
           if (violations.size() == before) {
-            checkRule(field, values.get(field.key()), visibility, violations);
+            checkRule(field, visibility, violations);
           }
         }
       } else {
         for (Map<String, Object> item : listItems(values.get(field.repeatedIn()))) {
           if (!visibility.isHidden(field, item)) {
-            check(field, item.get(field.key()), userId, violations);
+            check(field, item.get(field.key()), withItem(values, item), userId, violations);
           }
         }
       }
@@ -55,7 +56,14 @@ final class FormSubmissionValidator {
     return violations;
   }
 
-  private void check(FormField field, Object raw, String userId, List<FormViolation> out) {
+  private static Map<String, Object> withItem(Map<String, Object> values, Map<String, Object> item) {
+    Map<String, Object> data = new HashMap<>(values);
+    data.putAll(item);
+    return data;
+  }
+
+  /** {@code data}: the answers a computed bound ({@code "min": "=actionMinutes * 1.2"}) is evaluated against. */
+  private void check(FormField field, Object raw, Map<String, Object> data, String userId, List<FormViolation> out) {
     Violations found = new Violations(field, out);
     Object value = field.isListValued() ? FormValues.asListIfJsonArray(raw) : raw;
 
@@ -70,7 +78,7 @@ final class FormSubmissionValidator {
       return;
     }
     if (FieldType.NUMBER.equals(field.type())) {
-      checkNumber(field.rules(), value, found);
+      checkNumber(field.rules(), value, data, found);
     } else if (field.isListValued()) {
       if (!(value instanceof List<?> items)) {
         found.add("type", "must be a list");
@@ -92,9 +100,12 @@ final class FormSubmissionValidator {
     }
   }
 
-  /** A field's own rules passed; now the cross-field rule, if the form declares one and a value was given. */
-  private static void checkRule(FormField field, Object value, FieldVisibility visibility, List<FormViolation> out) {
-    if (field.rule() == null || FormValues.isMissing(value) || visibility.holds(field.rule())) {
+  /**
+   * A field's own rules passed; now the cross-field rule, if the form declares one, empty value or not: a rule such
+   * as "the second goal needs its measure" is about the empty field it sits on.
+   */
+  private static void checkRule(FormField field, FieldVisibility visibility, List<FormViolation> out) {
+    if (field.rule() == null || visibility.holds(field.rule())) {
       return;
     }
     Violations found = new Violations(field, out);
@@ -114,18 +125,31 @@ final class FormSubmissionValidator {
     }
   }
 
-  private static void checkNumber(FieldRules rules, Object value, Violations found) {
+  private static void checkNumber(FieldRules rules, Object value, Map<String, Object> data, Violations found) {
     BigDecimal number = FormValues.asNumber(value);
     if (number == null) {
       found.add("type", "must be a number");
       return;
     }
-    if (rules.min() != null && number.compareTo(rules.min()) < 0) {
-      found.add("min", "must be at least " + plain(rules.min()));
+    BigDecimal min = bound(rules.min(), rules.minExpression(), data);
+    BigDecimal max = bound(rules.max(), rules.maxExpression(), data);
+    if (min != null && number.compareTo(min) < 0) {
+      found.add("min", "must be at least " + plain(min));
     }
-    if (rules.max() != null && number.compareTo(rules.max()) > 0) {
-      found.add("max", "must be at most " + plain(rules.max()));
+    if (max != null && number.compareTo(max) > 0) {
+      found.add("max", "must be at most " + plain(max));
     }
+  }
+
+  /**
+   * A fixed bound, or the one form-js computed in the browser from the other answers. A computed bound that yields
+   * no number (e.g. the answer it reads is missing) is not enforced here: form-js does not enforce it either.
+   */
+  private static BigDecimal bound(BigDecimal fixed, String expression, Map<String, Object> data) {
+    if (fixed != null || expression == null) {
+      return fixed;
+    }
+    return FeelExpressions.number(expression, data).map(BigDecimal::stripTrailingZeros).orElse(null);
   }
 
   private static void checkText(FieldRules rules, String text, Violations found) {

@@ -2,6 +2,7 @@ package io.foothold.playbook;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,11 +12,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Fills a form's options from the playbook's catalog when the form is deployed: a component with
  * {@code "properties": {"catalog": "signals"}} gets one option per catalog entry (id as value, label as
- * label). Labels are then written once, in the catalog, and forms and decisions share the ids.
+ * label). Labels are then written once, in the catalog, and forms and decisions share the ids. With
+ * {@code "optionsAmong": "likelyDrivers"} as well, Tasklist offers only the entries ticked in that other field (a
+ * FEEL {@code valuesExpression} over the same options), so a choice outside them cannot be made in the form; the
+ * static options stay for the server's checks and for form-js versions without expressions.
  */
 final class CatalogFormOptions {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern FEEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private CatalogFormOptions() {
   }
@@ -32,6 +37,20 @@ final class CatalogFormOptions {
     }
   }
 
+  /** "=if ticked = null then [] else [{label: …, value: …}, …][list contains(ticked, item.value)]" */
+  private static String amongExpression(ArrayNode options, String ticked) {
+    StringBuilder list = new StringBuilder();
+    for (JsonNode option : options) {
+      list.append(list.isEmpty() ? "" : ", ").append("{label: ").append(feelString(option.path("label").asText()))
+          .append(", value: ").append(feelString(option.path("value").asText())).append('}');
+    }
+    return "=if " + ticked + " = null then [] else [" + list + "][list contains(" + ticked + ", item.value)]";
+  }
+
+  private static String feelString(String text) {
+    return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
   private static boolean fill(JsonNode node, PlaybookCatalog catalog) {
     boolean changed = false;
     for (JsonNode component : node.path("components")) {
@@ -41,6 +60,10 @@ final class CatalogFormOptions {
       if (list != null && !inline && catalog.hasList(list) && component instanceof ObjectNode object) {
         ArrayNode values = object.putArray("values");
         catalog.list(list).forEach(entry -> values.addObject().put("label", entry.label()).put("value", entry.id()));
+        String among = component.path("properties").path("optionsAmong").asText(null);
+        if (among != null && FEEL_NAME.matcher(among).matches()) {
+          object.put("valuesExpression", amongExpression(values, among));
+        }
         changed = true;
       }
       changed |= fill(component, catalog);

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.util.List;
 
 import io.foothold.engine.WorkingDays;
+import io.foothold.playbooks.recoveryarc.CaseSoFar;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -44,6 +45,7 @@ class ForwardConcernToCaseTest {
     runtimeService = engine.getRuntimeService();
     Mocks.register("workingDays", new WorkingDays());
     Mocks.register("forwardConcernToCase", new ForwardConcernToCase());
+    Mocks.register("caseSoFar", new CaseSoFar());
   }
 
   @AfterEach

@@ -38,6 +38,7 @@ class PlaybookLinterRuleTest {
         Arguments.of("model-parse", List.of("ERROR processes/fixture/broken.bpmn [-]")),
         Arguments.of("labelling-words", List.of("ERROR " + FORM + " [Text_Intro]", "ERROR " + FORM + " [Field_note]", "ERROR " + BPMN + " [EndEvent_B]")),
         Arguments.of("expressions-call-contributed-beans", List.of("ERROR " + BPMN + " [EndEvent_A]", "ERROR " + BPMN + " [EndEvent_B]")),
+        Arguments.of("file-outside-playbook", List.of("WARNING processes/stray.bpmn [-]", "WARNING forms/stray.form [-]")),
         Arguments.of("no-scripts", List.of("ERROR " + BPMN + " [EndEvent_A]", "ERROR " + BPMN + " [EndEvent_B]")));
   }
 

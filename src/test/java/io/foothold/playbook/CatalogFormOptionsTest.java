@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.camunda.feel.api.FeelEngineBuilder;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +73,28 @@ class CatalogFormOptionsTest {
     JsonNode filled = JSON.readTree(CatalogFormOptions.fill(form, catalog("drivers:\n  - {id: d, label: D}\n  - {id: e, label: E}\n")));
     JsonNode values = filled.path("components").get(0).path("components").get(0).path("values");
     assertThat(values.toString()).isEqualTo("[{\"label\":\"D\",\"value\":\"d\"},{\"label\":\"E\",\"value\":\"e\"}]");
+  }
+
+  @Test
+  void optionsAmongAnotherFieldOfferOnlyWhatWasTickedThere() throws IOException {
+    byte[] form = ("{\"components\":[{\"type\":\"select\",\"key\":\"main\",\"properties\":{\"catalog\":\"drivers\","
+        + "\"optionsAmong\":\"ticked\"},\"values\":[]}]}").getBytes(StandardCharsets.UTF_8);
+    JsonNode field = JSON.readTree(CatalogFormOptions.fill(form,
+        catalog("drivers:\n  - {id: d, label: 'Deadlines \"too tight\"'}\n  - {id: e, label: E}\n"))).path("components").get(0);
+
+    assertThat(field.path("values")).as("kept for the server's checks").hasSize(2);
+    String expression = field.path("valuesExpression").asText();
+    assertThat(offered(expression, Map.of("ticked", List.of("d")))).isEqualTo(List.of(Map.of("label", "Deadlines \"too tight\"", "value", "d")));
+    assertThat(offered(expression, Map.of("ticked", List.of("e", "d")))).extracting(option -> option.get("value")).containsExactly("d", "e");
+    assertThat(offered(expression, new HashMap<>(Collections.singletonMap("ticked", null)))).isEmpty();
+  }
+
+  /** The options the expression yields, evaluated by Camunda's FEEL engine (form-js runs the same FEEL in the browser). */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> offered(String expression, Map<String, Object> answers) {
+    var result = FeelEngineBuilder.forJava().build().evaluateExpression(expression.substring(1), answers);
+    assertThat(result.isSuccess()).as("%s", result).isTrue();
+    return (List<Map<String, Object>>) result.result();
   }
 
   private static PlaybookCatalog catalog(String yaml) throws IOException {

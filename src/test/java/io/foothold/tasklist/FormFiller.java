@@ -242,8 +242,9 @@ final class FormFiller {
 
   private static List<Integer> numberCandidates(JsonNode component) {
     JsonNode validate = component.path("validate");
-    int min = validate.has("min") ? validate.get("min").asInt() : 1;
-    int max = validate.has("max") ? validate.get("max").asInt() : Math.max(min, 5);
+    // A bound computed from other answers ("=actionMinutes * 1.2") is left to the form's rule, which picks among these.
+    int min = validate.path("min").isNumber() ? validate.get("min").asInt() : 1;
+    int max = validate.path("max").isNumber() ? validate.get("max").asInt() : validate.has("max") ? 100 : Math.max(min, 5);
     List<Integer> candidates = new ArrayList<>();
     int middle = (min + max + 1) / 2;
     candidates.add(middle);

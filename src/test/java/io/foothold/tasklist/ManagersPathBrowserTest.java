@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.HeadlessChromium;
+import io.foothold.support.MicroFailureForms;
 import io.foothold.support.RecoveryArcForms;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -114,9 +115,9 @@ class ManagersPathBrowserTest {
   }
 
   @Test
-  void aRefusalNamesTheFieldAsThePersonSeesItAndNoInternalId() throws Throwable {
+  void minutesOutsideTheAgreedGrowthCannotBeChosenInTheForm() throws Throwable {
     onFailureKeepEvidence(() -> {
-      // given sam's daily loop at its expand step
+      // given sam's daily loop at its expand step, the action taking 10 minutes
       String loopId = as("maya", () -> runtime.startProcessInstanceByKey("MicroConfidenceLoop", Map.of(
           "employeeId", "sam", "confidenceArea", "Speaking up in planning meetings", "loopWeeks", 1, "seriousSignal", false)).getId());
       completeAs("maya", loopId, "Task_DefineAction", Map.of("microAction", "Say one sentence about the plan in the stand-up.",
@@ -128,21 +129,59 @@ class ManagersPathBrowserTest {
       }
       Task expand = task(loopId, "Task_Expand");
 
-      // when sam grows the action far more than half again and completes
+      // when sam grows the action far more than half again
       tasklist.login("sam", "demo");
       tasklist.openTaskById(expand.getId());
       assertThat(tasklist.fieldValue("loopDay")).isEqualTo("End of week 1 of 1 · 5 of 5 days logged");
       assertThat(tasklist.fieldValue("evidenceSoFar")).contains("Day 5: done (effort 2/5) - Said it; one question back.");
       tasklist.replaceText("grownMinutes", "30");
+
+      // then the form itself says the bound the current 10 minutes give (10 × 1.5), and Complete waits for a fit
+      String error = tasklist.fieldError("grownMinutes");
+      tasklist.screenshot(SCREENSHOTS.resolve("tasklist-computed-bound.png"));
+      assertThat(error).contains("15");
+      assertThat(tasklist.completeButtonEnabled()).as("Complete while the minutes are out of bounds").isFalse();
+
+      // and a fitting value is taken
+      tasklist.replaceText("grownMinutes", "13");
+      tasklist.completeTaskOrFail("Expand with 13 minutes");
+      assertThat(tasks.createTaskQuery().taskId(expand.getId()).count()).as("the step is done").isZero();
+    });
+  }
+
+  @Test
+  void aRefusalNamesTheFieldAsThePersonSeesItAndNoInternalId() throws Throwable {
+    onFailureKeepEvidence(() -> {
+      // given omar's small-slips case for jun at the peer pairing step (a rule the form cannot express itself)
+      String caseId = as("omar", () -> runtime.startProcessInstanceByKey("MicroFailure", MicroFailureForms.intake("jun", List.of())).getId());
+      Task pairing = null;
+      for (int step = 0; step < 10 && pairing == null; step++) {
+        Task open = tasks.createTaskQuery().processInstanceId(caseId).singleResult();
+        if (open.getTaskDefinitionKey().equals("Task_PeerPairingAndMicroGoals")) {
+          pairing = open;
+        } else {
+          completeAs(open.getAssignee(), caseId, open.getTaskDefinitionKey(), MicroFailureForms.answer(open.getTaskDefinitionKey()));
+        }
+      }
+      assertThat(pairing).as("the case reaches peer pairing").isNotNull();
+
+      // when he names a second micro-goal without saying how it will be seen, and completes
+      tasklist.login("omar", "demo");
+      tasklist.openTaskById(pairing.getId());
+      tasklist.replaceText("pairPartner", "Priya Shah");
+      tasklist.replaceText("pairedWork", "Build next month's report together.");
+      tasklist.replaceText("microGoal1", "Publish two reports without rework");
+      tasklist.replaceText("microGoal1Measure", "Rework count");
+      tasklist.replaceText("microGoal2", "Answer one data question in the team channel");
       tasklist.pressComplete();
 
       // then the message names the field by its label and says what to change, without internal ids
       String message = tasklist.notificationText();
       tasklist.screenshot(SCREENSHOTS.resolve("tasklist-refusal-message.png"));
-      assertThat(message).contains("\"Minutes the grown action takes\"").contains("Adjust the minutes")
-          .doesNotContain("grownMinutes").doesNotContain("micro-confidence-expand")
-          .doesNotContain(expand.getId()).doesNotContain("Cannot submit task form");
-      assertThat(tasks.createTaskQuery().taskId(expand.getId()).count()).as("the step stays open").isEqualTo(1);
+      assertThat(message).contains("\"How you will see the second goal is met\"").contains("or leave the second goal empty")
+          .doesNotContain("microGoal2Measure").doesNotContain("micro-failure-peer-pairing")
+          .doesNotContain(pairing.getId()).doesNotContain("Cannot submit task form");
+      assertThat(tasks.createTaskQuery().taskId(pairing.getId()).count()).as("the step stays open").isEqualTo(1);
     });
   }
 
