@@ -107,7 +107,8 @@ class DemoMailBrowserTest {
       driver.get(base() + "/overview/");
       wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-nudges", "true"));
       assertThat(driver.findElement(By.id("nudge-every")).isSelected()).isTrue();
-      assertThat(driver.findElement(By.id("demo-mail-link")).isDisplayed()).isTrue();
+      // the link appears once its own request has answered, which may come after the choice's
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-mail-link")));
       driver.findElement(By.cssSelector("label[for='nudge-digest']")).click();
       driver.findElement(By.cssSelector("#nudges-form button[type='submit']")).click();
       wait.until(ExpectedConditions.textToBe(By.id("nudges-status"), "Saved."));
