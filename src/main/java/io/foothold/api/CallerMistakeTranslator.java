@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTenantCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
@@ -38,6 +41,14 @@ final class CallerMistakeTranslator extends CommandInterceptor {
       return next.execute(command);
     } catch (ProcessEngineException e) {
       throw translated(e);
+    } catch (NullPointerException e) {
+      if (command instanceof SaveUserCmd || command instanceof SaveGroupCmd || command instanceof SaveTenantCmd) {
+        // The engine checks a saved user's, group's or tenant's id against a pattern without checking it is there
+        // (EnsureUtil.ensureWhitelistedResourceId): a body without "id" fails there. Decided by the command, not the
+        // stack trace, which the JVM drops from an NPE thrown often at one place.
+        throw new BadUserRequestException("A user, group or tenant needs its \"id\" in the request.", e);
+      }
+      throw e;
     }
   }
 

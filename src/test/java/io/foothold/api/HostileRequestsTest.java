@@ -106,6 +106,8 @@ class HostileRequestsTest {
     rows.add(json("set a job's retries with an empty body", "admin", HttpMethod.PUT, rest + "/job/" + UNKNOWN + "/retries", Map.of(), 400));
     rows.add(json("create an authorization with an empty body", "admin", HttpMethod.POST, rest + "/authorization/create", Map.of(), 400));
     rows.add(json("create a group without an id", "admin", HttpMethod.POST, rest + "/group/create", Map.of(), 400));
+    rows.add(json("update a profile without an id", "maya", HttpMethod.PUT, rest + "/user/maya/profile", Map.of(), 400));
+    rows.add(json("update a group without an id", "admin", HttpMethod.PUT, rest + "/group/teamMaya", Map.of(), 400));
     rows.add(json("delete cases by an empty list of ids", "admin", HttpMethod.POST, rest + "/process-instance/delete",
         Map.of("processInstanceIds", List.of()), 400));
     rows.add(get("a job query with an id and a list of ids", "admin", rest + "/job?jobId=" + UNKNOWN + "&jobIds=" + UNKNOWN, 400));
