@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.CommandInterceptors;
@@ -37,23 +36,18 @@ class AdminOnlyStatistics extends AbstractProcessEnginePlugin {
     CommandInterceptors.add(configuration, new Guard(configuration));
   }
 
-  static final class Guard extends CommandInterceptor {
-
-    private final ProcessEngineConfigurationImpl configuration;
+  static final class Guard extends PersonCommandGuard {
 
     Guard(ProcessEngineConfigurationImpl configuration) {
-      this.configuration = configuration;
+      super(configuration);
     }
 
     @Override
     public <T> T execute(Command<T> command) {
-      if (STATISTICS.contains(command.getClass())) {
-        Authentication signedIn = configuration.getIdentityService().getCurrentAuthentication();
-        boolean admin = signedIn != null && signedIn.getGroupIds() != null && signedIn.getGroupIds().contains(Roles.ADMINS);
-        if (signedIn != null && configuration.isAuthorizationEnabled() && !admin) {
-          throw new AuthorizationException("Statistics count the cases of each playbook and are for administrators only"
-              + " (group " + Roles.ADMINS + "); '" + signedIn.getUserId() + "' is not one.");
-        }
+      Authentication person = STATISTICS.contains(command.getClass()) ? personToCheck() : null;
+      if (person != null) {
+        throw new AuthorizationException("Statistics count the cases of each playbook and are for administrators only"
+            + " (group " + Roles.ADMINS + "); '" + person.getUserId() + "' is not one.");
       }
       return next.execute(command);
     }

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.CommandInterceptors;
@@ -51,22 +50,17 @@ class AttachmentRules extends AbstractProcessEnginePlugin {
     }
   }
 
-  static final class Guard extends CommandInterceptor {
-
-    private final ProcessEngineConfigurationImpl configuration;
+  static final class Guard extends PersonCommandGuard {
 
     Guard(ProcessEngineConfigurationImpl configuration) {
-      this.configuration = configuration;
+      super(configuration);
     }
 
     @Override
     public <T> T execute(Command<T> command) {
       if (command instanceof CreateAttachmentCmd attachment) {
-        Authentication signedIn = configuration.getIdentityService().getCurrentAuthentication();
-        if (signedIn != null && configuration.isAuthorizationEnabled()) {
-          if (signedIn.getGroupIds() == null || !signedIn.getGroupIds().contains(Roles.ADMINS)) {
-            throw new AuthorizationException("Attachments are for administrators only: a case's answers go in its forms.");
-          }
+        if (personToCheck() != null) {
+          throw new AuthorizationException("Attachments are for administrators only: a case's answers go in its forms.");
         }
         check(attachment);
       }

@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskCommentsCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.CommandInterceptors;
@@ -53,20 +52,18 @@ class CaseNotesAccess extends AbstractProcessEnginePlugin {
     CommandInterceptors.add(configuration, new Guard(configuration));
   }
 
-  static final class Guard extends CommandInterceptor {
-
-    private final ProcessEngineConfigurationImpl configuration;
+  static final class Guard extends PersonCommandGuard {
 
     Guard(ProcessEngineConfigurationImpl configuration) {
-      this.configuration = configuration;
+      super(configuration);
     }
 
     @Override
     public <T> T execute(Command<T> command) {
       Class<?> kind = command.getClass();
       boolean guarded = READS.contains(kind) || ADMIN_ONLY.contains(kind) || kind == AddCommentCmd.class;
-      Authentication signedIn = guarded ? configuration.getIdentityService().getCurrentAuthentication() : null;
-      if (signedIn == null || !configuration.isAuthorizationEnabled() || isAdmin(signedIn)) {
+      Authentication signedIn = guarded ? personToCheck() : null;
+      if (signedIn == null) {
         return next.execute(command);
       }
       if (ADMIN_ONLY.contains(kind)) {
@@ -90,21 +87,17 @@ class CaseNotesAccess extends AbstractProcessEnginePlugin {
 
     /** Visible as the signed-in person: the queries apply the engine's authorization checks. */
     private boolean mayUseTask(String taskId, boolean writing) {
-      if (configuration.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
+      if (configuration().getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
         return true;
       }
-      return !writing && configuration.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+      return !writing && configuration().getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
     }
 
     private boolean mayUseCase(String caseId, boolean writing) {
-      if (configuration.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).count() > 0) {
+      if (configuration().getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).count() > 0) {
         return true;
       }
-      return !writing && configuration.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(caseId).count() > 0;
-    }
-
-    private static boolean isAdmin(Authentication signedIn) {
-      return signedIn.getGroupIds() != null && signedIn.getGroupIds().contains(Roles.ADMINS);
+      return !writing && configuration().getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(caseId).count() > 0;
     }
 
     private static boolean hasField(Object command, String name) {
