@@ -28,7 +28,7 @@ final class CaseOutcome {
       return OPEN;
     }
     String named = caseOutcome == null ? null : caseOutcome.toString();
-    return NAMED.contains(named) ? named : CLOSED;
+    return named != null && NAMED.contains(named) ? named : CLOSED;
   }
 
   /** Narrows a history query to the cases whose {@link #of outcome} is {@code outcome} (one of {@link #VALUES}). */
