@@ -2,8 +2,6 @@ package io.foothold.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -164,24 +161,8 @@ class CaseOverviewBrowserTest {
     wait.until((ExpectedCondition<Boolean>) d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
-  /** Runs axe-core (the script shipped in Deque's axe-core jar) on the current page: WCAG 2.0–2.2 A and AA rules. */
-  @SuppressWarnings("unchecked")
   private List<String> axeViolations() throws Exception {
-    String axe;
-    try (InputStream script = getClass().getClassLoader().getResourceAsStream("axe.min.js")) {
-      assertThat(script).as("axe.min.js on the test classpath (com.deque.html.axe-core:selenium)").isNotNull();
-      axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    JavascriptExecutor js = (JavascriptExecutor) driver;
-    js.executeScript(axe);
-    driver.manage().timeouts().scriptTimeout(WAIT);
-    List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
-        "var done = arguments[arguments.length - 1];"
-            + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })"
-            + ".then(function (r) { done(r.violations.map(function (v) {"
-            + "  return { id: v.id, help: v.help, targets: v.nodes.map(function (n) { return String(n.target); }).join(' | ') }; })); })"
-            + ".catch(function (e) { done([{ id: 'axe-error', help: String(e), targets: '' }]); });");
-    return violations.stream().map(v -> v.get("id") + ": " + v.get("help") + " at " + v.get("targets")).toList();
+    return HeadlessChromium.axeViolations(driver);
   }
 
   private String base() {

@@ -2,13 +2,17 @@ package io.foothold.support;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -73,6 +77,31 @@ public final class HeadlessChromium {
    * What the pages' Content-Security-Policy refused since the last call (Chromium reports each refusal on the
    * console): a page that works under the policy leaves this empty.
    */
+  /**
+   * axe-core (the script in Deque's axe-core jar) on the current page: violations of the WCAG 2.0–2.2 A and AA rules,
+   * as "rule: help at targets".
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> axeViolations(WebDriver driver) throws IOException {
+    String axe;
+    try (InputStream script = HeadlessChromium.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+      if (script == null) {
+        throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
+      }
+      axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript(axe);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })"
+            + ".then(function (r) { done(r.violations.map(function (v) {"
+            + "  return { id: v.id, help: v.help, targets: v.nodes.map(function (n) { return String(n.target); }).join(' | ') }; })); })"
+            + ".catch(function (e) { done([{ id: 'axe-error', help: String(e), targets: '' }]); });");
+    return violations.stream().map(v -> v.get("id") + ": " + v.get("help") + " at " + v.get("targets")).toList();
+  }
+
   public static List<String> cspViolations(WebDriver driver) {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .map(LogEntry::getMessage)
