@@ -225,8 +225,8 @@ class CaseTimelines {
         String label = output.getClauseName() != null ? output.getClauseName() : words.label(output.getVariableName());
         outputValues.computeIfAbsent(label, l -> new ArrayList<>()).add(AuditValues.plain(output.getValue()));
       }
+      // the inputs are in the sentence; the facts say what came out
       List<Fact> facts = new ArrayList<>();
-      inputWords.forEach((label, value) -> facts.add(new Fact(label, String.valueOf(value))));
       outputValues.forEach((label, values) -> facts.add(new Fact(label, words.text(values.size() == 1 ? values.get(0) : values))));
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("decisionKey", decision.getDecisionDefinitionKey());

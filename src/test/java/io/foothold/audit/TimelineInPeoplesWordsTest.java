@@ -2,16 +2,13 @@ package io.foothold.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.foothold.playbook.PlaybookCatalog;
 import io.foothold.playbook.PlaybookRegistry;
 import io.foothold.support.CaseDriver;
-import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
-import io.foothold.support.RecoveryArcForms;
+import io.foothold.support.WalkedRecoveryCase;
 
 /**
  * HR reads a case in people's words: form labels, catalog labels, step names and display names; the engine's variable
@@ -58,7 +54,7 @@ class TimelineInPeoplesWordsTest {
 
     // then it speaks the forms' and the catalog's labels and people's names
     assertThat(visible).contains("Supports for this case: ", label("calm-debrief"), label("track-in-one-on-ones"))
-        .contains("Maya Lindqvist", "Route offered: Employee assistance programme", "Kinds of signal: " + label("prolonged-withdrawal"))
+        .contains("Maya Lindqvist", "Route offered: Employee assistance programme", "Kinds of signal: " + label(WalkedRecoveryCase.CONCERN_KIND))
         .contains("Chosen by the decision table Recommend recovery supports from: Dominant driver = " + label("social"));
     assertThat(timeline).filteredOn(e -> e.path("kind").asText().equals("task-assigned"))
         .extracting(e -> e.path("what").asText()).contains("assigned to Maya Lindqvist");
@@ -120,31 +116,5 @@ class TimelineInPeoplesWordsTest {
 
   private String label(String catalogId) {
     return playbooks.catalog("recovery-arc").orElseThrow().labelOf(catalogId).orElseThrow();
-  }
-
-  /** A recovery-arc case of maya's for Ravi, walked to its end, with a concern raised and HR's review done. */
-  static final class WalkedRecoveryCase {
-
-    static String walk(TestRestTemplate web, ManagementService management) {
-      EngineRest maya = EngineRest.as(web, "maya");
-      String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("ravi"));
-      maya.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
-      maya.completeTask(caseId, "Task_ChooseSupports", RecoveryArcForms.chooseSupports());
-      maya.startCase("RaiseConcern", Map.of("caseId", caseId, "seriousSignalKinds", List.of("prolonged-withdrawal"),
-          "seriousSignalNote", "Missed three days without notice."));
-      EngineRest hana = EngineRest.as(web, "hana");
-      String review = (String) hana.task(caseId, "Task_ReviewSeriousSignal").get("id");
-      hana.post("/task/" + review + "/claim", Map.of("userId", "hana"));
-      hana.completeTask(caseId, "Task_ReviewSeriousSignal", RecoveryArcForms.arrangeReferral("employee-assistance"));
-      maya.completeTask(caseId, "Task_PlanSmallWin", RecoveryArcForms.planSmallWin());
-      maya.completeTask(caseId, "Task_ConfirmSmallWin", RecoveryArcForms.confirmSmallWin("yes"));
-      maya.completeTask(caseId, "Task_DevelopmentPlan", RecoveryArcForms.developmentPlan());
-      maya.completeTask(caseId, "Task_ArrangePairedWork", RecoveryArcForms.pairedWork());
-      ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 7 * 24L * 3600 * 1000 + 3600_000));
-      management.createJobQuery().processInstanceId(caseId).timers().executable().list().forEach(job -> management.executeJob(job.getId()));
-      maya.completeTask(caseId, "Task_CheckIn", RecoveryArcForms.checkIn("recovered", 4));
-      maya.completeTask(caseId, "Task_RecoverySummary", RecoveryArcForms.recoverySummary());
-      return caseId;
-    }
   }
 }
