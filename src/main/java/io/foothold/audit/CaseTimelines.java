@@ -190,7 +190,7 @@ class CaseTimelines {
       for (CaseHistoryRows.Assignment link : assignments.getOrDefault(task.getId(), List.of())) {
         boolean claimed = link.assignee() != null && link.assignee().equals(link.assigner());
         timeline.add(3, new TimelineEvent(link.at(), "task-assigned", link.assigner(),
-            (claimed ? "claimed by " : "assigned to ") + (link.assignee() == null ? "nobody" : names.of(link.assignee())),
+            link.assignee() == null ? "no longer assigned to anyone" : (claimed ? "claimed by " : "assigned to ") + names.of(link.assignee()),
             task.getTaskDefinitionKey(), task.getId(),
             assigneeDetails(task.getTaskDefinitionKey(), link.assignee())));
       }
