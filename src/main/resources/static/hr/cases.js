@@ -46,7 +46,7 @@
       var link = el('a', { href: 'case.html?id=' + encodeURIComponent(c.caseId), text: c.employeeName || c.employeeId || c.caseId });
       body.appendChild(el('tr', { 'data-case-id': c.caseId },
         el('td', {}, link),
-        el('td', { text: c.managerId || '' }),
+        el('td', { text: c.managerName || c.managerId || '' }),
         el('td', { text: c.playbook || c.processKey || '' }),
         el('td', { text: Hr.dateTime(c.openedAt) }),
         el('td', { text: Hr.dateTime(c.closedAt) }),

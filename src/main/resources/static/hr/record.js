@@ -25,19 +25,22 @@
     document.getElementById('title').textContent = 'Case record: ' + who;
     document.getElementById('produced').textContent = 'Produced ' + Hr.dateTime(new Date().toISOString()) + ' from the audit trail.';
     var facts = Hr.clear(document.getElementById('facts'));
-    fact(facts, 'Employee', c.employeeName ? c.employeeName + ' (' + c.employeeId + ')' : c.employeeId);
+    fact(facts, 'Employee', c.employeeName || c.employeeId);
     fact(facts, 'Manager', c.managerName || c.managerId);
     fact(facts, 'Playbook', c.playbook);
     fact(facts, 'Opened', Hr.dateTime(c.openedAt));
     fact(facts, 'Closed', Hr.dateTime(c.closedAt));
     fact(facts, 'State', c.state);
-    fact(facts, 'Outcome', c.outcome);
+    fact(facts, 'Outcome', Hr.OUTCOMES[c.outcome] || c.outcome);
     fact(facts, 'Case id', c.caseId);
 
     var timeline = Hr.clear(document.getElementById('timeline'));
     ((record.timeline && record.timeline.timeline) || []).forEach(function (event) {
+      var said = (event.facts || []).filter(function () { return event.kind !== 'variable-changed'; })
+        .map(function (f) { return f.label + ': ' + f.value; }).join('; ');
       timeline.appendChild(el('tr', { 'data-kind': event.kind },
-        el('td', { text: Hr.dateTime(event.at) }), el('td', { text: event.what || event.kind || '' }), el('td', { text: event.who || '' })));
+        el('td', { text: Hr.dateTime(event.at) }), el('td', {}, event.what || '', said ? el('div', { className: 'muted', text: said }) : null),
+        el('td', { text: event.whoName || event.who || '' })));
     });
 
     var reads = Hr.clear(document.getElementById('reads'));

@@ -21,8 +21,10 @@ class CaseCsv {
 
   static final int PAGE = 500;
   static final String[] CASE_COLUMNS = {"caseId", "playbook", "processKey", "employeeId", "employeeName", "managerId",
-      "openedAt", "closedAt", "state", "outcome", "escalated"};
-  static final String[] TIMELINE_COLUMNS = {"caseId", "at", "kind", "who", "whoName", "what", "activityId", "taskId", "calledInstanceId", "details"};
+      "openedAt", "closedAt", "state", "outcome", "escalated", "managerName"};
+  /** People's words first (what, who by name, the facts by their labels), then the raw view (ids and the details as JSON). */
+  static final String[] TIMELINE_COLUMNS = {"caseId", "at", "kind", "whoName", "what", "facts", "who", "activityId", "taskId",
+      "calledInstanceId", "details"};
 
   private final CaseList cases;
 
@@ -36,7 +38,7 @@ class CaseCsv {
     try {
       cases.forEach(filter, PAGE, summary -> print(csv, summary.caseId(), summary.playbook(), summary.processKey(), summary.employeeId(),
           summary.employeeName(), summary.managerId(), summary.openedAt(), summary.closedAt(), summary.state(), summary.outcome(),
-          summary.escalated()));
+          summary.escalated(), summary.managerName()));
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -49,8 +51,8 @@ class CaseCsv {
     String caseId = timeline.caseDetail().summary().caseId();
     for (TimelineEvent event : timeline.timeline()) {
       Object called = event.details().get("calledInstanceId");
-      csv.printRecord(SpreadsheetCells.neutralised(caseId, event.at(), event.kind(), event.who(), event.whoName(), event.what(), event.activityId(),
-          event.taskId(), called, AuditValues.json(event.details())));
+      csv.printRecord(SpreadsheetCells.neutralised(caseId, event.at(), event.kind(), event.whoName(), event.what(), event.factsLine(),
+          event.who(), event.activityId(), event.taskId(), called, AuditValues.json(event.details())));
     }
     csv.flush();
   }

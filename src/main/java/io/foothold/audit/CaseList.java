@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.people.Teams;
 
 /**
  * HR's case list, paged in the database: one count, one page of root instances, and a few variable queries for
@@ -147,17 +148,33 @@ class CaseList {
         }
       }
     }
-    return instances.stream().map(instance -> summary(instance, variables.getOrDefault(instance.getId(), Map.of()))).toList();
+    Map<String, String> managerNames = displayNames(variables.values().stream().map(v -> v.get(MANAGER)).filter(String.class::isInstance)
+        .map(String.class::cast).distinct().toArray(String[]::new));
+    return instances.stream().map(instance -> summary(instance, variables.getOrDefault(instance.getId(), Map.of()), managerNames)).toList();
   }
 
-  private CaseSummary summary(HistoricProcessInstance instance, Map<String, Object> variables) {
+  /** "First Last" by user id, one query for a whole page; someone no longer in the directory keeps their id. */
+  private Map<String, String> displayNames(String[] ids) {
+    Map<String, String> names = new HashMap<>();
+    for (int from = 0; from < ids.length; from += VARIABLE_CHUNK) {
+      String[] chunk = java.util.Arrays.copyOfRange(ids, from, Math.min(from + VARIABLE_CHUNK, ids.length));
+      system.engine().getIdentityService().createUserQuery().userIdIn(chunk).listPage(0, chunk.length).forEach(user -> {
+        String name = Teams.displayName(user);
+        names.put(user.getId(), name.isEmpty() ? user.getId() : name);
+      });
+    }
+    return names;
+  }
+
+  private CaseSummary summary(HistoricProcessInstance instance, Map<String, Object> variables, Map<String, String> managerNames) {
     boolean open = instance.getEndTime() == null;
     String outcome = CaseOutcome.of(!open, variables.get(OUTCOME));
     boolean escalated = "escalated".equals(outcome) || Boolean.TRUE.equals(variables.get(ESCALATED));
     String playbook = playbooks.of(instance.getProcessDefinitionId());
     return new CaseSummary(instance.getId(), playbook.isEmpty() ? null : playbook, instance.getProcessDefinitionKey(),
         text(variables.get(EMPLOYEE)), text(variables.get(EMPLOYEE_NAME)), text(variables.get(MANAGER)),
-        instant(instance.getStartTime()), instant(instance.getEndTime()), open ? "open" : "closed", outcome, escalated);
+        instant(instance.getStartTime()), instant(instance.getEndTime()), open ? "open" : "closed", outcome, escalated,
+        managerNames.getOrDefault(text(variables.get(MANAGER)), text(variables.get(MANAGER))));
   }
 
   private HistoryService history() {

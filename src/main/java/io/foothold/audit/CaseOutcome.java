@@ -19,7 +19,17 @@ final class CaseOutcome {
   /** Every value the outcome can take, in the order HR's filter offers them. */
   static final List<String> VALUES = List.of(OPEN, "recovered", "escalated", "process-review", "completed", CLOSED);
 
+  /** How HR's pages say each outcome (the same words as the list's badge, hr.js). */
+  private static final java.util.Map<String, String> WORDS = java.util.Map.of(OPEN, "open", "recovered", "recovered",
+      "escalated", "escalated (referral arranged)", "process-review", "process gap handled", "completed", "completed",
+      CLOSED, "closed otherwise");
+
   private CaseOutcome() {
+  }
+
+  /** The outcome in people's words; a value no playbook names reads as it is. */
+  static String words(String outcome) {
+    return WORDS.getOrDefault(outcome, outcome);
   }
 
   /** The outcome of a case that has or has not ended, given its {@code caseOutcome} variable (may be null). */

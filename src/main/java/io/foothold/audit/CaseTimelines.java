@@ -25,7 +25,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.HistoricActivityInstanceEn
 import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
 
+import io.foothold.audit.CaseVocabulary.AnswerWords;
+import io.foothold.audit.TimelineEvent.Fact;
 import io.foothold.engine.SystemAccess;
+import io.foothold.people.Teams;
 import io.foothold.privacy.PrivateNoteRecords;
 import io.foothold.privacy.PrivateNoteWritten;
 
@@ -33,6 +36,8 @@ import io.foothold.privacy.PrivateNoteWritten;
  * One case's audit trail, built from Camunda history: the case and every playbook it called (at any depth, found
  * through the root instance id), their steps, assignments, decisions with inputs and outputs, timers, escalations,
  * audited variable changes and comments. Private notes appear as "recorded", never with their value.
+ * Each event reads in people's words (step names, the forms' and catalog's labels, display names, see
+ * {@link CaseVocabulary}); the engine's names and ids stay in the event's raw fields.
  */
 @Component
 class CaseTimelines {
@@ -46,10 +51,14 @@ class CaseTimelines {
   private final CaseHistoryRows rows;
   private final PrivateNoteRecords notes;
   private final ConcernCases concerns;
+  private final CaseVocabulary vocabulary;
+  private final Teams teams;
 
   CaseTimelines(SystemAccess system, CaseList cases, Playbooks playbooks, CaseHistoryRows rows, PrivateNoteRecords notes,
-      ConcernCases concerns) {
+      ConcernCases concerns, CaseVocabulary vocabulary, Teams teams) {
     this.concerns = concerns;
+    this.vocabulary = vocabulary;
+    this.teams = teams;
     this.system = system;
     this.cases = cases;
     this.playbooks = playbooks;
@@ -78,35 +87,39 @@ class CaseTimelines {
       List<Ranked> events = new ArrayList<>();
       List<CurrentStep> current = new ArrayList<>();
       Map<String, HistoricActivityInstance> callers = new HashMap<>();
+      Names names = new Names(teams);
+      Map<String, AnswerWords> wordsByPlaybook = new HashMap<>();
+      AnswerWords caseWords = wordsOf(wordsByPlaybook, summary.playbook(), null);
       activities.values().forEach(found -> found.stream().filter(a -> a.getCalledProcessInstanceId() != null)
           .forEach(a -> callers.put(a.getCalledProcessInstanceId(), a)));
       for (HistoricProcessInstance instance : instances) {
         String called = caseId.equals(instance.getId()) ? null : instance.getId();
         Timeline timeline = new Timeline(events, called);
+        AnswerWords words = wordsOf(wordsByPlaybook, playbooks.of(instance.getProcessDefinitionId()), instance.getProcessDefinitionId());
         lifecycle(timeline, instance, callers.get(instance.getId()), summary);
         activities(timeline, activities.getOrDefault(instance.getId(), List.of()), current);
-        tasks(timeline, tasks.getOrDefault(instance.getId(), List.of()), assignments, completedBy, current);
-        decisions(timeline, instance.getId());
-        variables(timeline, details.getOrDefault(instance.getId(), List.of()));
+        tasks(timeline, tasks.getOrDefault(instance.getId(), List.of()), assignments, completedBy, current, names);
+        decisions(timeline, instance.getId(), words);
+        variables(timeline, details.getOrDefault(instance.getId(), List.of()), words, names);
         comments(timeline, instance.getId());
       }
       privateNotes(new Timeline(events, null), caseId);
-      concernsAbout(new Timeline(events, null), caseId);
+      concernsAbout(new Timeline(events, null), caseId, caseWords);
       // The start form's variables are written a moment before the instance's start time, in the same
       // transaction: they are part of opening the case, so they are shown at the moment it opened.
       Instant opened = events.stream().map(Ranked::event).filter(e -> "case-opened".equals(e.kind())).map(TimelineEvent::at)
           .filter(java.util.Objects::nonNull).findFirst().orElse(null);
       if (opened != null) {
         events.replaceAll(r -> r.event().at() != null && r.event().at().isBefore(opened)
-            ? new Ranked(new TimelineEvent(opened, r.event().kind(), r.event().who(), r.event().what(), r.event().activityId(),
-                r.event().taskId(), r.event().details()), r.rank(), r.sequence())
+            ? new Ranked(r.event().at(opened), r.rank(), r.sequence())
             : r);
       }
       events.sort(Comparator.comparing((Ranked r) -> r.event().at(), Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparingInt(Ranked::rank).thenComparingInt(Ranked::sequence));
-      Map<String, String> names = displayNames(events);
-      return new CaseTimeline(new CaseDetail(summary, summary.closedAt() == null ? current : List.of()),
-          events.stream().map(Ranked::event).map(e -> e.who() == null ? e : e.named(names.getOrDefault(e.who(), e.who()))).toList());
+      List<CurrentStep> waitingAt = summary.closedAt() == null
+          ? current.stream().map(step -> step.assignee() == null ? step : step.named(names.of(step.assignee()))).toList() : List.of();
+      return new CaseTimeline(new CaseDetail(summary, waitingAt),
+          events.stream().map(Ranked::event).map(e -> e.who() == null ? e : e.named(names.of(e.who()))).toList());
     });
   }
 
@@ -115,7 +128,7 @@ class CaseTimelines {
     details.put("processKey", instance.getProcessDefinitionKey());
     String playbook = playbooks.of(instance.getProcessDefinitionId());
     details.put("playbook", playbook.isEmpty() ? null : playbook);
-    String name = instance.getProcessDefinitionName() != null ? instance.getProcessDefinitionName() : instance.getProcessDefinitionKey();
+    String name = instance.getProcessDefinitionName() != null ? instance.getProcessDefinitionName() : AnswerWords.plainWords(instance.getProcessDefinitionKey());
     if (timeline.called() == null) {
       timeline.add(0, new TimelineEvent(instant(instance.getStartTime()), "case-opened", instance.getStartUserId(), "case opened: " + name,
           instance.getStartActivityId(), null, details));
@@ -124,7 +137,7 @@ class CaseTimelines {
         end.put("outcome", summary.outcome());
         end.put("endActivityId", instance.getEndActivityId());
         end.put("reason", instance.getDeleteReason());
-        timeline.add(9, new TimelineEvent(instant(instance.getEndTime()), "case-closed", null, "case closed: " + summary.outcome(),
+        timeline.add(9, new TimelineEvent(instant(instance.getEndTime()), "case-closed", null, "case closed: " + CaseOutcome.words(summary.outcome()),
             instance.getEndActivityId(), null, end));
       }
       return;
@@ -141,8 +154,9 @@ class CaseTimelines {
   private void activities(Timeline timeline, List<HistoricActivityInstance> activities, List<CurrentStep> current) {
     for (HistoricActivityInstance activity : activities) {
       String type = activity.getActivityType();
-      String name = activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId();
+      String named = activity.getActivityName();
       if (TIMER_TYPES.contains(type)) {
+        String name = named != null ? named : "a timer";
         if (activity.getEndTime() != null && !activity.isCanceled()) {
           timeline.add(2, new TimelineEvent(instant(activity.getEndTime()), "timer-fired", null, name, activity.getActivityId(), null,
               Map.of("activityType", type)));
@@ -150,6 +164,7 @@ class CaseTimelines {
           current.add(new CurrentStep(activity.getActivityId(), name, null));
         }
       } else if (isEscalation(activity)) {
+        String name = named != null ? named : "HR brought in";
         timeline.add(2, new TimelineEvent(instant(activity.getStartTime()), "escalation", null, name, activity.getActivityId(), null,
             Map.of("activityType", type)));
       }
@@ -167,7 +182,7 @@ class CaseTimelines {
   }
 
   private void tasks(Timeline timeline, List<HistoricTaskInstance> tasks, Map<String, List<CaseHistoryRows.Assignment>> assignments,
-      Map<String, String> completedBy, List<CurrentStep> current) {
+      Map<String, String> completedBy, List<CurrentStep> current, Names names) {
     for (HistoricTaskInstance task : tasks) {
       Map<String, Object> details = Map.of("taskDefinitionKey", task.getTaskDefinitionKey());
       timeline.add(2, new TimelineEvent(instant(task.getStartTime()), "task-created", null, task.getName(), task.getTaskDefinitionKey(),
@@ -175,8 +190,9 @@ class CaseTimelines {
       for (CaseHistoryRows.Assignment link : assignments.getOrDefault(task.getId(), List.of())) {
         boolean claimed = link.assignee() != null && link.assignee().equals(link.assigner());
         timeline.add(3, new TimelineEvent(link.at(), "task-assigned", link.assigner(),
-            (claimed ? "claimed by " : "assigned to ") + link.assignee(), task.getTaskDefinitionKey(), task.getId(),
-            Map.of("taskDefinitionKey", task.getTaskDefinitionKey(), "assignee", link.assignee())));
+            link.assignee() == null ? "no longer assigned to anyone" : (claimed ? "claimed by " : "assigned to ") + names.of(link.assignee()),
+            task.getTaskDefinitionKey(), task.getId(),
+            assigneeDetails(task.getTaskDefinitionKey(), link.assignee())));
       }
       if (task.getEndTime() == null) {
         current.add(new CurrentStep(task.getTaskDefinitionKey(), task.getName(), task.getAssignee()));
@@ -188,30 +204,39 @@ class CaseTimelines {
     }
   }
 
-  private void decisions(Timeline timeline, String instanceId) {
+  private void decisions(Timeline timeline, String instanceId, AnswerWords words) {
     for (HistoricDecisionInstance decision : history().createHistoricDecisionInstanceQuery().processInstanceId(instanceId)
         .includeInputs().includeOutputs().disableCustomObjectDeserialization().list()) {
       Map<String, Object> inputs = new LinkedHashMap<>();
+      Map<String, Object> inputWords = new LinkedHashMap<>();
       for (HistoricDecisionInputInstance input : decision.getInputs()) {
         String name = input.getClauseName() != null ? input.getClauseName() : input.getClauseId();
         inputs.put(name, AuditValues.plain(input.getValue()));
+        inputWords.put(input.getClauseName() != null ? input.getClauseName() : "an input", words.text(AuditValues.plain(input.getValue())));
       }
       Map<String, Map<String, Object>> byRule = new LinkedHashMap<>();
+      Map<String, List<Object>> outputValues = new LinkedHashMap<>();
       for (HistoricDecisionOutputInstance output : decision.getOutputs()) {
         String name = output.getVariableName() != null ? output.getVariableName()
             : output.getClauseName() != null ? output.getClauseName() : output.getClauseId();
         byRule.computeIfAbsent(output.getRuleId() + "#" + output.getRuleOrder(), rule -> new LinkedHashMap<>())
             .put(name, AuditValues.plain(output.getValue()));
+        words.learnDecisionLabel(output.getVariableName(), output.getClauseName());
+        String label = output.getClauseName() != null ? output.getClauseName() : words.label(output.getVariableName());
+        outputValues.computeIfAbsent(label, l -> new ArrayList<>()).add(AuditValues.plain(output.getValue()));
       }
+      // the inputs are in the sentence; the facts say what came out
+      List<Fact> facts = new ArrayList<>();
+      outputValues.forEach((label, values) -> facts.add(new Fact(label, words.text(values.size() == 1 ? values.get(0) : values))));
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("decisionKey", decision.getDecisionDefinitionKey());
       details.put("decisionName", decision.getDecisionDefinitionName());
       details.put("inputs", inputs);
       details.put("outputs", new ArrayList<>(byRule.values()));
       String what = decisionSentence(decision.getDecisionDefinitionName() != null ? decision.getDecisionDefinitionName()
-          : decision.getDecisionDefinitionKey(), inputs);
+          : AnswerWords.plainWords(decision.getDecisionDefinitionKey()), inputWords);
       timeline.add(5, new TimelineEvent(instant(decision.getEvaluationTime()), "decision", decision.getUserId(), what,
-          decision.getActivityId(), null, details));
+          decision.getActivityId(), null, details).withFacts(facts));
     }
   }
 
@@ -227,7 +252,7 @@ class CaseTimelines {
     return sentence.toString();
   }
 
-  private void variables(Timeline timeline, List<HistoricDetail> details) {
+  private void variables(Timeline timeline, List<HistoricDetail> details, AnswerWords words, Names names) {
     Map<String, Object> lastValue = new HashMap<>();
     for (HistoricDetail detail : details) {
       if (!(detail instanceof HistoricVariableUpdate update) || !AuditValues.isAudited(update.getVariableName())) {
@@ -242,8 +267,10 @@ class CaseTimelines {
       Map<String, Object> shown = new LinkedHashMap<>();
       shown.put("name", update.getVariableName());
       shown.put("value", value);
-      timeline.add(6, new TimelineEvent(instant(detail.getTime()), "variable-changed", null, update.getVariableName() + " changed", null,
-          detail.getTaskId(), shown));
+      String label = words.label(update.getVariableName());
+      String text = words.text(update.getVariableName(), value, names::of);
+      timeline.add(6, new TimelineEvent(instant(detail.getTime()), "variable-changed", null, label + ": " + text, null,
+          detail.getTaskId(), shown).withFacts(List.of(new Fact(label, text))));
     }
   }
 
@@ -269,7 +296,7 @@ class CaseTimelines {
   }
 
   /** Concerns raised about this case (each a small process of its own): who raised it, when, which kinds of signal. */
-  private void concernsAbout(Timeline timeline, String caseId) {
+  private void concernsAbout(Timeline timeline, String caseId, AnswerWords words) {
     List<String> keys = concerns.processKeys();
     if (keys.isEmpty()) {
       return;
@@ -288,8 +315,10 @@ class CaseTimelines {
       Map<String, Object> shown = new LinkedHashMap<>();
       shown.put("concernId", concern.getId());
       shown.put("signalKinds", kinds);
+      List<Fact> facts = kinds == null ? List.of()
+          : List.of(new Fact("Kinds of signal", words.text(io.foothold.escalation.ConcernProcesses.KINDS_VARIABLE, kinds, id -> id)));
       timeline.add(2, new TimelineEvent(instant(concern.getStartTime()), "concern-raised", concern.getStartUserId(),
-          "concern raised", concern.getStartActivityId(), null, shown));
+          "concern raised", concern.getStartActivityId(), null, shown).withFacts(facts));
     }
   }
 
@@ -300,18 +329,31 @@ class CaseTimelines {
     }
   }
 
-  /** "First Last" of everyone who did something in the case, one query for all of them. */
-  private Map<String, String> displayNames(List<Ranked> events) {
-    String[] ids = events.stream().map(r -> r.event().who()).filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
-    Map<String, String> names = new HashMap<>();
-    if (ids.length == 0) {
-      return names;
+  private AnswerWords wordsOf(Map<String, AnswerWords> cache, String playbook, String processDefinitionId) {
+    return cache.computeIfAbsent(playbook == null || playbook.isEmpty() ? "definition:" + processDefinitionId : playbook,
+        key -> vocabulary.of(playbook, processDefinitionId));
+  }
+
+  private static Map<String, Object> assigneeDetails(String taskDefinitionKey, String assignee) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("taskDefinitionKey", taskDefinitionKey);
+    details.put("assignee", assignee);
+    return details;
+  }
+
+  /** "First Last" of the people in one case, each looked up once; someone no longer in the directory keeps their id. */
+  private static final class Names {
+
+    private final Teams teams;
+    private final Map<String, String> known = new HashMap<>();
+
+    Names(Teams teams) {
+      this.teams = teams;
     }
-    for (org.camunda.bpm.engine.identity.User user : system.engine().getIdentityService().createUserQuery().userIdIn(ids).listPage(0, ids.length)) {
-      String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " " + (user.getLastName() == null ? "" : user.getLastName())).trim();
-      names.put(user.getId(), name.isEmpty() ? user.getId() : name);
+
+    String of(String userId) {
+      return known.computeIfAbsent(userId, id -> teams.displayName(id).filter(name -> !name.isBlank()).orElse(id));
     }
-    return names;
   }
 
   /** The case's activity instances in every instance, by id like the per-instance query (no root filter in Camunda's API). */
@@ -339,7 +381,7 @@ class CaseTimelines {
       if (called != null) {
         Map<String, Object> details = new LinkedHashMap<>(event.details());
         details.put("calledInstanceId", called);
-        placed = new TimelineEvent(event.at(), event.kind(), event.who(), event.what(), event.activityId(), event.taskId(), details);
+        placed = event.withDetails(details);
       }
       events.add(new Ranked(placed, rank, events.size()));
     }

@@ -55,4 +55,9 @@ public record PlaybookCatalog(Map<String, List<Entry>> lists) {
   public List<Entry> list(String name) {
     return lists.getOrDefault(name, List.of());
   }
+
+  /** The label of the entry with this id in any of the lists (ids are what forms and decisions store). */
+  public java.util.Optional<String> labelOf(String id) {
+    return lists.values().stream().flatMap(List::stream).filter(entry -> entry.id().equals(id)).map(Entry::label).findFirst();
+  }
 }

@@ -115,6 +115,7 @@ class PlaybookDeployer implements ApplicationRunner {
         deployment.addInputStream(d.id() + "/" + file, stream(form));
       }
       String deploymentId = deployment.deploy().getId();
+      registry.recordCatalog(d.id(), playbook.catalog());
       registry.record(new PlaybookState(d.id(), d.name(), d.version(), playbook.source().describe(),
           PlaybookState.Status.DEPLOYED, List.of(), d.entryProcesses(), deploymentId, Instant.now()));
       log.info("Playbook '{}' {} ({}) deployed", d.id(), d.version(), playbook.source().describe());

@@ -16,6 +16,7 @@ public class PlaybookRegistry {
   // kept apart from the current state, so the console can say both "live since …" and "last refused because …"
   private final Map<String, PlaybookState> lastDeployed = new ConcurrentHashMap<>();
   private final Map<String, PlaybookState> lastRefused = new ConcurrentHashMap<>();
+  private final Map<String, PlaybookCatalog> catalogs = new ConcurrentHashMap<>();
 
   public List<PlaybookState> all() {
     return states.values().stream().sorted(Comparator.comparing(PlaybookState::id)).toList();
@@ -33,6 +34,15 @@ public class PlaybookRegistry {
   /** The last check that refused the playbook, with its reasons, if any since start-up. */
   public Optional<PlaybookState> lastRefused(String id) {
     return Optional.ofNullable(lastRefused.get(id));
+  }
+
+  /** The catalog of the playbook's live version (labels for the ids its forms and decisions store), if deployed. */
+  public Optional<PlaybookCatalog> catalog(String id) {
+    return Optional.ofNullable(catalogs.get(id));
+  }
+
+  void recordCatalog(String id, PlaybookCatalog catalog) {
+    catalogs.put(id, catalog);
   }
 
   void record(PlaybookState state) {

@@ -141,9 +141,9 @@ class CaseListTest {
     assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment").contains(".csv");
     assertThat(response.getHeaders().getContentType().toString()).startsWith("text/csv");
     List<String> lines = response.getBody().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("caseId,playbook,processKey,employeeId,employeeName,managerId,openedAt,closedAt,state,outcome,escalated");
+    assertThat(lines.get(0)).isEqualTo("caseId,playbook,processKey,employeeId,employeeName,managerId,openedAt,closedAt,state,outcome,escalated,managerName");
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(2)).isEqualTo(leaEscalated + "," + PLAYBOOK + ",AuditListCase,lea,Lea Brandt,maya,2025-02-10T10:00:00Z,2025-03-05T10:00:00Z,closed,escalated,true");
+    assertThat(lines.get(2)).isEqualTo(leaEscalated + "," + PLAYBOOK + ",AuditListCase,lea,Lea Brandt,maya,2025-02-10T10:00:00Z,2025-03-05T10:00:00Z,closed,escalated,true,Maya Lindqvist");
   }
 
   private AuditApi hana() {

@@ -52,7 +52,8 @@ class CaseIntegrityTest {
 
   /** What Foothold, its listeners and decisions write about a case; no person's form may. */
   static final List<String> CASE_FACTS = List.of("managerId", "employeeId", "employeeName", "caseOutcome", "escalated",
-      "dailyAssignee", "checkInCount", "gateDecision", "seriousSignalSource", "loopStep", "microLoopDaysShipped");
+      "dailyAssignee", "checkInCount", "gateDecision", "seriousSignalSource", "loopStep", "microLoopDaysShipped",
+      "escalationEmployee", "escalationManager", "escalationSignal");
 
   /** What the steps' listeners and assignments need to be reached directly, as a case that got there would have. */
   static final Map<String, Object> CASE_SO_FAR = Map.ofEntries(Map.entry("managerId", "maya"),
