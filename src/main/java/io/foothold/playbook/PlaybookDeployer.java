@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import io.foothold.engine.StartupOrder;
 import io.foothold.lint.LintInput;
 import io.foothold.lint.LintWorkspace;
+import io.foothold.lint.ParsedFiles;
 import io.foothold.modelguard.ModelBeanRegistry;
 
 /**
@@ -33,11 +34,15 @@ import io.foothold.modelguard.ModelBeanRegistry;
 class PlaybookDeployer implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(PlaybookDeployer.class);
+  /** Room for every file of many playbooks plus the versions a designer's saves leave behind. */
+  private static final int PARSED_FILES_KEPT = 1024;
 
   private final PlaybookDiscovery discovery;
   private final PlaybookRegistry registry;
   private final RepositoryService repository;
   private final ModelBeanRegistry beans;
+  /** Every playbook file parsed so far, by content: a save parses the changed file once and nothing else. */
+  private final ParsedFiles parsed = new ParsedFiles(PARSED_FILES_KEPT);
 
   PlaybookDeployer(PlaybookDiscovery discovery, PlaybookRegistry registry, RepositoryService repository,
       ModelBeanRegistry beans) {
@@ -58,11 +63,11 @@ class PlaybookDeployer implements ApplicationRunner {
    */
   synchronized PlaybookState redeploy(String id) {
     PlaybookDiscovery.Result everything = discovery.discover();
-    PlaybookValidator.Known known = PlaybookValidator.declaredBy(everything.playbooks(), deployedDefinitions());
+    PlaybookValidator.Known known = PlaybookValidator.declaredBy(everything.playbooks(), deployedDefinitions(), parsed);
     everything.failures().stream().filter(failure -> failure.id().equals(id))
         .forEach(failure -> fail(failure.id(), failure.origin(), List.of(failure.reason())));
     everything.playbooks().stream().filter(playbook -> playbook.id().equals(id)).forEach(playbook -> {
-      List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known);
+      List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known, parsed);
       if (problems.isEmpty()) {
         deploy(playbook);
       } else {
@@ -76,9 +81,9 @@ class PlaybookDeployer implements ApplicationRunner {
     warnAboutFilesOutsidePlaybooks();
     PlaybookDiscovery.Result found = discovery.discover();
     found.failures().forEach(failure -> fail(failure.id(), failure.origin(), List.of(failure.reason())));
-    PlaybookValidator.Known known = PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions());
+    PlaybookValidator.Known known = PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions(), parsed);
     for (Playbook playbook : found.playbooks()) {
-      List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known);
+      List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known, parsed);
       if (problems.isEmpty()) {
         deploy(playbook);
       } else {
@@ -91,7 +96,7 @@ class PlaybookDeployer implements ApplicationRunner {
   private void warnAboutFilesOutsidePlaybooks() {
     java.nio.file.Path folder = discovery.designerFolders();
     if (folder != null) {
-      new LintWorkspace(LintInput.fromDirectory(folder)).outsidePlaybooks().forEach(file -> log.warn(
+      LintWorkspace.outsidePlaybooks(LintInput.fromDirectory(folder).files().keySet()).forEach(file -> log.warn(
           "{} in {} is not inside a playbook folder (processes/<playbook>/…), so it is not deployed", file, folder));
     }
   }
@@ -130,7 +135,12 @@ class PlaybookDeployer implements ApplicationRunner {
 
   /** What the checks know exists, for these discovered playbooks (the console lints with the same knowledge). */
   PlaybookValidator.Known known(PlaybookDiscovery.Result found) {
-    return PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions());
+    return PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions(), parsed);
+  }
+
+  /** The files parsed by the deployment checks, for the console's lint findings (the same parse, not another). */
+  ParsedFiles parsedFiles() {
+    return parsed;
   }
 
   private PlaybookValidator.Known deployedDefinitions() {
