@@ -20,6 +20,9 @@ import org.xml.sax.SAXParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.foothold.modelguard.ModelCheck;
+import io.foothold.modelguard.ModelProblem;
+
 /**
  * The input parsed once for every rule: BPMN and DMN models, forms, descriptors and catalogs, grouped by
  * playbook id (the folder under processes/, forms/ and seeds/), plus what failed to parse. Also knows every
@@ -54,6 +57,7 @@ public final class LintWorkspace {
   private final List<ParseFailure> parseFailures = new ArrayList<>();
   private final Map<String, String> texts = new LinkedHashMap<>();
   private final List<String> outsidePlaybooks = new ArrayList<>();
+  private final Map<String, List<ModelProblem>> modelProblems = new LinkedHashMap<>();
 
   public LintWorkspace(LintInput input) {
     this(input, ParsedFiles.forOneRun());
@@ -256,6 +260,14 @@ public final class LintWorkspace {
   /** The beans models may call, as the running application (or, outside it, the linter) knows them. */
   public io.foothold.modelguard.ModelBeans modelBeans() {
     return input.modelBeans();
+  }
+
+  /**
+   * What the engine's deployment check ({@link ModelCheck}) refuses in the model at {@code path}, with these beans;
+   * run once per workspace however many rules ask.
+   */
+  public List<ModelProblem> modelProblems(String path) {
+    return modelProblems.computeIfAbsent(path, p -> ModelCheck.check(p, input.files().get(p), modelBeans()));
   }
 
   /** Process keys defined in the input or known to be deployed elsewhere. */

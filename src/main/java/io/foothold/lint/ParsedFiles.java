@@ -1,9 +1,6 @@
 package io.foothold.lint;
 
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +12,8 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.foothold.modelguard.ContentHash;
 
 /**
  * Parsed playbook files, kept by the SHA-256 of their bytes: the deployment checks and the linter ask here, so on a
@@ -86,7 +85,7 @@ public final class ParsedFiles {
 
   @SuppressWarnings("unchecked")
   private synchronized <T> Parsed<T> parsed(String kind, byte[] bytes, Parser<T> parser) {
-    return (Parsed<T>) byContent.computeIfAbsent(kind + ":" + sha256(bytes), key -> parse(bytes, parser));
+    return (Parsed<T>) byContent.computeIfAbsent(kind + ":" + ContentHash.sha256(bytes), key -> parse(bytes, parser));
   }
 
   private <T> Parsed<T> parse(byte[] bytes, Parser<T> parser) {
@@ -95,14 +94,6 @@ public final class ParsedFiles {
       return new Parsed<>(parser.parse(bytes), null);
     } catch (Exception e) {
       return new Parsed<>(null, e);
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 }

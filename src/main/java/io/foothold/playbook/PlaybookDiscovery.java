@@ -50,6 +50,7 @@ class PlaybookDiscovery {
   private final Path pluginsDir;
   private final Path designerFolders;
   private Result plugins;
+  private Result builtIn;
 
   PlaybookDiscovery(@Value("${foothold.plugins.dir:plugins}") Path pluginsDir,
       @Value("${foothold.playbooks.folder:}") String designerFolders) {
@@ -59,9 +60,9 @@ class PlaybookDiscovery {
 
   /** Every playbook: built-in ones, replaced by the designers' folder copy where there is one, then plugins. */
   Result discover() {
-    List<Playbook> playbooks = new ArrayList<>();
-    List<Failure> failures = new ArrayList<>();
-    discoverBuiltIn(playbooks, failures);
+    Result builtIn = builtIn();
+    List<Playbook> playbooks = new ArrayList<>(builtIn.playbooks());
+    List<Failure> failures = new ArrayList<>(builtIn.failures());
     discoverDesignerFolders(playbooks, failures);
     Result plugins = plugins();
     playbooks.addAll(plugins.playbooks());
@@ -81,6 +82,20 @@ class PlaybookDiscovery {
       plugins = new Result(List.copyOf(playbooks), List.copyOf(failures));
     }
     return plugins;
+  }
+
+  /**
+   * The application's own playbooks are read once per start: they live in the jar (or the build's class path), which
+   * does not change while the application runs, and a live reload should not scan and parse them again on every save.
+   */
+  private synchronized Result builtIn() {
+    if (builtIn == null) {
+      List<Playbook> playbooks = new ArrayList<>();
+      List<Failure> failures = new ArrayList<>();
+      discoverBuiltIn(playbooks, failures);
+      builtIn = new Result(List.copyOf(playbooks), List.copyOf(failures));
+    }
+    return builtIn;
   }
 
   /** The designers' folders, if configured and present; a playbook found there replaces the jar's copy. */
