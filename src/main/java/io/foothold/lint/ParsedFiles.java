@@ -3,6 +3,7 @@ package io.foothold.lint;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -42,6 +43,9 @@ public final class ParsedFiles {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** Parses by every instance, so a test can tell that no other cache (a linter's own, say) parsed the bytes again. */
+  private static final AtomicLong PARSES_IN_THIS_JVM = new AtomicLong();
 
   private final Map<String, Parsed<?>> byContent;
   private long parses;
@@ -83,6 +87,11 @@ public final class ParsedFiles {
     return parses;
   }
 
+  /** How many times a parser really ran, in any instance, since the JVM started. */
+  public static long parsesInThisJvm() {
+    return PARSES_IN_THIS_JVM.get();
+  }
+
   @SuppressWarnings("unchecked")
   private synchronized <T> Parsed<T> parsed(String kind, byte[] bytes, Parser<T> parser) {
     return (Parsed<T>) byContent.computeIfAbsent(kind + ":" + ContentHash.sha256(bytes), key -> parse(bytes, parser));
@@ -90,6 +99,7 @@ public final class ParsedFiles {
 
   private <T> Parsed<T> parse(byte[] bytes, Parser<T> parser) {
     parses++;
+    PARSES_IN_THIS_JVM.incrementAndGet();
     try {
       return new Parsed<>(parser.parse(bytes), null);
     } catch (Exception e) {
