@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.foothold.modelguard.ContentHash;
 import io.foothold.playbook.spi.PlaybookPlugin;
 
 /**
@@ -51,6 +52,7 @@ class PlaybookDiscovery {
   private final Path designerFolders;
   private Result plugins;
   private Result builtIn;
+  private final ParsedSeeds seeds = new ParsedSeeds();
 
   PlaybookDiscovery(@Value("${foothold.plugins.dir:plugins}") Path pluginsDir,
       @Value("${foothold.playbooks.folder:}") String designerFolders) {
@@ -206,13 +208,13 @@ class PlaybookDiscovery {
   private void load(String id, PlaybookSource source, Map<String, Object> contributions, List<Playbook> playbooks, List<Failure> failures) {
     String descriptorPath = "seeds/" + id + "/playbook.yaml";
     try {
-      PlaybookDescriptor descriptor = YAML.readValue(source.read(descriptorPath).orElseThrow(), PlaybookDescriptor.class);
+      PlaybookDescriptor descriptor = seeds.descriptor(source.read(descriptorPath).orElseThrow());
       if (!id.equals(descriptor.id())) {
         failures.add(new Failure(id, source.describe(), descriptorPath + ": id '" + descriptor.id() + "' does not match its folder '" + id + "'"));
         return;
       }
       PlaybookCatalog catalog = descriptor.catalog() == null ? PlaybookCatalog.empty()
-          : PlaybookCatalog.parse(source.read(descriptor.seedPath(descriptor.catalog()))
+          : seeds.catalog(source.read(descriptor.seedPath(descriptor.catalog()))
               .orElseThrow(() -> new IOException("catalog " + descriptor.seedPath(descriptor.catalog()) + " is missing")));
       playbooks.add(new Playbook(descriptor, source, catalog, contributions));
       log.debug("Found playbook '{}' ({})", id, source.describe());
@@ -224,5 +226,35 @@ class PlaybookDiscovery {
   private static String folderOf(URL descriptor) {
     String[] parts = descriptor.getPath().split("/");
     return parts[parts.length - 2];
+  }
+
+  /**
+   * Descriptors and catalogs by the SHA-256 of their bytes: every save re-reads the designers' folders, but only a
+   * changed descriptor or catalog is parsed again. Both results are immutable, so they are shared as they are.
+   */
+  private static final class ParsedSeeds {
+    private static final int KEPT = 256;
+    private final Map<String, Object> byContent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+        return size() > KEPT;
+      }
+    };
+
+    synchronized PlaybookDescriptor descriptor(byte[] yaml) throws IOException {
+      String key = "descriptor:" + ContentHash.sha256(yaml);
+      if (!byContent.containsKey(key)) {
+        byContent.put(key, YAML.readValue(yaml, PlaybookDescriptor.class));
+      }
+      return (PlaybookDescriptor) byContent.get(key);
+    }
+
+    synchronized PlaybookCatalog catalog(byte[] yaml) throws IOException {
+      String key = "catalog:" + ContentHash.sha256(yaml);
+      if (!byContent.containsKey(key)) {
+        byContent.put(key, PlaybookCatalog.parse(yaml));
+      }
+      return (PlaybookCatalog) byContent.get(key);
+    }
   }
 }
