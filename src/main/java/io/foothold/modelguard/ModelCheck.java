@@ -43,7 +43,7 @@ public final class ModelCheck {
   private static final Set<String> SCRIPT_ATTRIBUTES = Set.of("resource", "scriptFormat");
 
   /** The lint rules and the engine's deployer check the same bytes: parse them once. */
-  private static final ParsedDocuments DOCUMENTS = new ParsedDocuments(256, ModelCheck::parse);
+  private static final ParsedDocuments DOCUMENTS = new ParsedDocuments(64, ModelCheck::parse);
 
   private ModelCheck() {
   }

@@ -34,8 +34,11 @@ import io.foothold.modelguard.ModelBeanRegistry;
 class PlaybookDeployer implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(PlaybookDeployer.class);
-  /** Room for every file of many playbooks plus the versions a designer's saves leave behind. */
-  private static final int PARSED_FILES_KEPT = 1024;
+  /**
+   * Room for every file of a few dozen playbooks (each save reads all of them for their declared ids) plus a few
+   * versions a designer's saves leave behind; a large model parsed is a few hundred kilobytes of heap.
+   */
+  private static final int PARSED_FILES_KEPT = 256;
 
   private final PlaybookDiscovery discovery;
   private final PlaybookRegistry registry;
