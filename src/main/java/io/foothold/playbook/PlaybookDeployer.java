@@ -20,6 +20,7 @@ import io.foothold.engine.StartupOrder;
 import io.foothold.lint.LintInput;
 import io.foothold.lint.LintWorkspace;
 import io.foothold.lint.ParsedFiles;
+import io.foothold.modelguard.ContentHash;
 import io.foothold.modelguard.ModelBeanRegistry;
 
 /**
@@ -46,6 +47,12 @@ class PlaybookDeployer implements ApplicationRunner {
   private final ModelBeanRegistry beans;
   /** Every playbook file parsed so far, by content: a save parses the changed file once and nothing else. */
   private final ParsedFiles parsed = new ParsedFiles(PARSED_FILES_KEPT);
+  private final Map<FilledFormKey, byte[]> filledForms = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<FilledFormKey, byte[]> eldest) {
+      return size() > PARSED_FILES_KEPT;
+    }
+  };
 
   PlaybookDeployer(PlaybookDiscovery discovery, PlaybookRegistry registry, RepositoryService repository,
       ModelBeanRegistry beans) {
@@ -119,7 +126,7 @@ class PlaybookDeployer implements ApplicationRunner {
         deployment.addInputStream(d.id() + "/" + file, stream(playbook.source().read(d.processPath(file)).orElseThrow()));
       }
       for (String file : d.forms()) {
-        byte[] form = CatalogFormOptions.fill(playbook.source().read(d.formPath(file)).orElseThrow(), playbook.catalog());
+        byte[] form = filledForm(playbook.source().read(d.formPath(file)).orElseThrow(), playbook.catalog());
         deployment.addInputStream(d.id() + "/" + file, stream(form));
       }
       String deploymentId = deployment.deploy().getId();
@@ -129,6 +136,17 @@ class PlaybookDeployer implements ApplicationRunner {
     } catch (RuntimeException e) {
       fail(playbook, List.of("deployment refused by the engine: " + e.getMessage()));
     }
+  }
+
+  /** A form as deployed (catalog options filled in); filled again only when the form's bytes or the catalog change. */
+  private byte[] filledForm(byte[] form, PlaybookCatalog catalog) {
+    synchronized (filledForms) {
+      return filledForms.computeIfAbsent(new FilledFormKey(ContentHash.sha256(form), catalog),
+          key -> CatalogFormOptions.fill(form, catalog));
+    }
+  }
+
+  private record FilledFormKey(String formHash, PlaybookCatalog catalog) {
   }
 
   /** A plugin's Java contributions become callable by name from models (and nothing else of the application is). */
