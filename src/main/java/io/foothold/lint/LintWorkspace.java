@@ -1,7 +1,5 @@
 package io.foothold.lint;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,17 +11,17 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.xml.sax.SAXParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.foothold.modelguard.ModelCheck;
+import io.foothold.modelguard.ModelProblem;
 
 /**
  * The input parsed once for every rule: BPMN and DMN models, forms, descriptors and catalogs, grouped by
@@ -48,9 +46,9 @@ public final class LintWorkspace {
   private static final Pattern PLAYBOOK_FILE = Pattern.compile("(?:^|.*/)(processes|forms|seeds)/([^/]+)/([^/]+)$");
   private static final Pattern SAX_LINE = Pattern.compile("\\bLine=(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final LintInput input;
+  private final ParsedFiles parsed;
   private final List<BpmnFile> bpmns = new ArrayList<>();
   private final List<DmnFile> dmns = new ArrayList<>();
   private final List<FormFile> forms = new ArrayList<>();
@@ -59,9 +57,20 @@ public final class LintWorkspace {
   private final List<ParseFailure> parseFailures = new ArrayList<>();
   private final Map<String, String> texts = new LinkedHashMap<>();
   private final List<String> outsidePlaybooks = new ArrayList<>();
+  private final Map<String, List<ModelProblem>> modelProblems = new LinkedHashMap<>();
 
   public LintWorkspace(LintInput input) {
+    this(input, ParsedFiles.forOneRun());
+  }
+
+  /**
+   * The workspace over files parsed through {@code parsed}: files it has seen before (same bytes) are not parsed
+   * again. A cache shared between threads is held ({@code synchronized (parsed)}) while the workspace is built and
+   * read.
+   */
+  public LintWorkspace(LintInput input, ParsedFiles parsed) {
     this.input = input;
+    this.parsed = parsed;
     Map<String, Map<String, String>> seedsByPlaybook = new LinkedHashMap<>();
     input.files().forEach((path, bytes) -> {
       Matcher m = PLAYBOOK_FILE.matcher(path);
@@ -89,24 +98,29 @@ public final class LintWorkspace {
   }
 
   private void parseBpmn(String path, String playbook, byte[] bytes) {
-    try {
-      bpmns.add(new BpmnFile(path, playbook, Bpmn.readModelFromStream(new ByteArrayInputStream(bytes))));
-    } catch (RuntimeException e) {
+    ParsedFiles.Parsed<BpmnModelInstance> model = parsed.bpmn(bytes);
+    if (model.ok()) {
+      bpmns.add(new BpmnFile(path, playbook, model.value()));
+    } else {
+      Exception e = model.failure();
       parseFailures.add(new ParseFailure(path, "model-parse", saxLine(e), "does not parse as BPMN: " + rootMessage(e)));
     }
   }
 
   private void parseDmn(String path, String playbook, byte[] bytes) {
-    try {
-      dmns.add(new DmnFile(path, playbook, Dmn.readModelFromStream(new ByteArrayInputStream(bytes))));
-    } catch (RuntimeException e) {
+    ParsedFiles.Parsed<DmnModelInstance> model = parsed.dmn(bytes);
+    if (model.ok()) {
+      dmns.add(new DmnFile(path, playbook, model.value()));
+    } else {
+      Exception e = model.failure();
       parseFailures.add(new ParseFailure(path, "model-parse", saxLine(e), "does not parse as DMN: " + rootMessage(e)));
     }
   }
 
   private void parseForm(String path, String playbook, byte[] bytes) {
-    try {
-      JsonNode json = JSON.readTree(bytes);
+    ParsedFiles.Parsed<JsonNode> form = parsed.json(bytes);
+    if (form.ok()) {
+      JsonNode json = form.value();
       if (json == null || !json.isObject()) {
         parseFailures.add(new ParseFailure(path, "form-parse", null, "a Camunda Form is a JSON object"));
       } else if (json.path("id").asText("").isBlank()) {
@@ -114,7 +128,8 @@ public final class LintWorkspace {
       } else {
         forms.add(new FormFile(path, playbook, json));
       }
-    } catch (IOException e) {
+    } else {
+      Exception e = form.failure();
       Integer line = null;
       String message = e.getMessage();
       if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
@@ -145,10 +160,12 @@ public final class LintWorkspace {
   }
 
   private JsonNode yaml(String path) {
-    try {
-      JsonNode node = YAML.readTree(input.files().get(path));
+    ParsedFiles.Parsed<JsonNode> yaml = parsed.yaml(input.files().get(path));
+    if (yaml.ok()) {
+      JsonNode node = yaml.value();
       return node == null || node.isMissingNode() ? JSON.createObjectNode() : node;
-    } catch (IOException e) {
+    } else {
+      Exception e = yaml.failure();
       Integer line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
           ? j.getLocation().getLineNr() : null;
       parseFailures.add(new ParseFailure(path, "model-parse", line, "does not parse as YAML: " + e.getMessage().lines().findFirst().orElse("")));
@@ -162,6 +179,11 @@ public final class LintWorkspace {
    */
   public List<String> outsidePlaybooks() {
     return outsidePlaybooks;
+  }
+
+  /** The paths among these that lie outside any playbook folder, without reading or parsing a file. */
+  public static List<String> outsidePlaybooks(java.util.Collection<String> paths) {
+    return paths.stream().filter(path -> !PLAYBOOK_FILE.matcher(path).matches() && isPlaybookKind(path)).toList();
   }
 
   private static boolean isPlaybookKind(String path) {
@@ -238,6 +260,14 @@ public final class LintWorkspace {
   /** The beans models may call, as the running application (or, outside it, the linter) knows them. */
   public io.foothold.modelguard.ModelBeans modelBeans() {
     return input.modelBeans();
+  }
+
+  /**
+   * What the engine's deployment check ({@link ModelCheck}) refuses in the model at {@code path}, with these beans;
+   * run once per workspace however many rules ask.
+   */
+  public List<ModelProblem> modelProblems(String path) {
+    return modelProblems.computeIfAbsent(path, p -> ModelCheck.check(p, input.files().get(p), modelBeans()));
   }
 
   /** Process keys defined in the input or known to be deployed elsewhere. */

@@ -52,7 +52,11 @@ public final class PlaybookLinter {
 
   /** Every finding of every rule, ordered by file and line. */
   public static List<Finding> lint(LintInput input) {
-    LintWorkspace workspace = new LintWorkspace(input);
+    return lint(new LintWorkspace(input));
+  }
+
+  /** Every finding of every rule on a workspace already built (its files parsed once, perhaps from a cache). */
+  public static List<Finding> lint(LintWorkspace workspace) {
     List<Finding> findings = new ArrayList<>();
     for (LintRule rule : RULES) {
       findings.addAll(rule.check(workspace));

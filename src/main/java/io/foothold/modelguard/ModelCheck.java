@@ -42,6 +42,9 @@ public final class ModelCheck {
   private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
   private static final Set<String> SCRIPT_ATTRIBUTES = Set.of("resource", "scriptFormat");
 
+  /** The lint rules and the engine's deployer check the same bytes: parse them once. */
+  private static final ParsedDocuments DOCUMENTS = new ParsedDocuments(64, ModelCheck::parse);
+
   private ModelCheck() {
   }
 
@@ -61,15 +64,18 @@ public final class ModelCheck {
     if (!isBpmn(resourceName) && !isDmn(resourceName)) {
       return problems;
     }
-    Document document = parse(bytes);
+    Document document = DOCUMENTS.document(bytes);
     if (document == null) {
       return problems;
     }
     Checker checker = new Checker(resourceName, beans, problems);
-    if (isBpmn(resourceName)) {
-      checker.bpmn(document.getDocumentElement());
-    } else {
-      checker.dmn(document.getDocumentElement());
+    // A DOM read fills caches inside its nodes: one reader at a time per (shared) document.
+    synchronized (document) {
+      if (isBpmn(resourceName)) {
+        checker.bpmn(document.getDocumentElement());
+      } else {
+        checker.dmn(document.getDocumentElement());
+      }
     }
     return problems;
   }
@@ -242,6 +248,11 @@ public final class ModelCheck {
 
   private static boolean isCmmn(String name) {
     return name.endsWith(".cmmn") || name.endsWith(".cmmn10.xml") || name.endsWith(".cmmn11.xml");
+  }
+
+  /** How many models this check has really parsed (not found parsed by content), for tests. */
+  static long parses() {
+    return DOCUMENTS.parses();
   }
 
   private static Document parse(byte[] bytes) {

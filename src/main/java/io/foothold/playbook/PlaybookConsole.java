@@ -70,10 +70,10 @@ class PlaybookConsole {
           state.checkedAt(), playbook == null ? List.of() : files(playbook.descriptor()),
           playbook == null ? List.of() : processes(playbook.descriptor()), lastDeployment(state.id()),
           registry.lastRefused(state.id()).map(refused -> new Refusal(refused.checkedAt(), refused.problems())).orElse(null),
-          playbook == null ? List.of() : PlaybookValidator.lintFindings(playbook, known)));
+          playbook == null ? List.of() : PlaybookValidator.lintFindings(playbook, known, deployer.parsedFiles())));
     }
     Path folder = discovery.designerFolders();
-    List<String> outside = folder == null ? List.of() : new LintWorkspace(LintInput.fromDirectory(folder)).outsidePlaybooks();
+    List<String> outside = folder == null ? List.of() : LintWorkspace.outsidePlaybooks(LintInput.fromDirectory(folder).files().keySet());
     return new Overview(entries, outside, folder == null ? null : folder.toAbsolutePath().toString());
   }
 

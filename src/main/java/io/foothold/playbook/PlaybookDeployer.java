@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import io.foothold.engine.StartupOrder;
 import io.foothold.lint.LintInput;
 import io.foothold.lint.LintWorkspace;
+import io.foothold.lint.ParsedFiles;
+import io.foothold.modelguard.ContentHash;
 import io.foothold.modelguard.ModelBeanRegistry;
 
 /**
@@ -33,11 +35,24 @@ import io.foothold.modelguard.ModelBeanRegistry;
 class PlaybookDeployer implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(PlaybookDeployer.class);
+  /**
+   * Room for every file of a few dozen playbooks (each save reads all of them for their declared ids) plus a few
+   * versions a designer's saves leave behind; a large model parsed is a few hundred kilobytes of heap.
+   */
+  private static final int PARSED_FILES_KEPT = 256;
 
   private final PlaybookDiscovery discovery;
   private final PlaybookRegistry registry;
   private final RepositoryService repository;
   private final ModelBeanRegistry beans;
+  /** Every playbook file parsed so far, by content: a save parses the changed file once and nothing else. */
+  private final ParsedFiles parsed = new ParsedFiles(PARSED_FILES_KEPT);
+  private final Map<FilledFormKey, byte[]> filledForms = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<FilledFormKey, byte[]> eldest) {
+      return size() > PARSED_FILES_KEPT;
+    }
+  };
 
   PlaybookDeployer(PlaybookDiscovery discovery, PlaybookRegistry registry, RepositoryService repository,
       ModelBeanRegistry beans) {
@@ -58,11 +73,11 @@ class PlaybookDeployer implements ApplicationRunner {
    */
   synchronized PlaybookState redeploy(String id) {
     PlaybookDiscovery.Result everything = discovery.discover();
-    PlaybookValidator.Known known = PlaybookValidator.declaredBy(everything.playbooks(), deployedDefinitions());
+    PlaybookValidator.Known known = PlaybookValidator.declaredBy(everything.playbooks(), deployedDefinitions(), parsed);
     everything.failures().stream().filter(failure -> failure.id().equals(id))
         .forEach(failure -> fail(failure.id(), failure.origin(), List.of(failure.reason())));
     everything.playbooks().stream().filter(playbook -> playbook.id().equals(id)).forEach(playbook -> {
-      List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known);
+      List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known, parsed);
       if (problems.isEmpty()) {
         deploy(playbook);
       } else {
@@ -76,9 +91,9 @@ class PlaybookDeployer implements ApplicationRunner {
     warnAboutFilesOutsidePlaybooks();
     PlaybookDiscovery.Result found = discovery.discover();
     found.failures().forEach(failure -> fail(failure.id(), failure.origin(), List.of(failure.reason())));
-    PlaybookValidator.Known known = PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions());
+    PlaybookValidator.Known known = PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions(), parsed);
     for (Playbook playbook : found.playbooks()) {
-      List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known);
+      List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known, parsed);
       if (problems.isEmpty()) {
         deploy(playbook);
       } else {
@@ -91,7 +106,7 @@ class PlaybookDeployer implements ApplicationRunner {
   private void warnAboutFilesOutsidePlaybooks() {
     java.nio.file.Path folder = discovery.designerFolders();
     if (folder != null) {
-      new LintWorkspace(LintInput.fromDirectory(folder)).outsidePlaybooks().forEach(file -> log.warn(
+      LintWorkspace.outsidePlaybooks(LintInput.fromDirectory(folder).files().keySet()).forEach(file -> log.warn(
           "{} in {} is not inside a playbook folder (processes/<playbook>/…), so it is not deployed", file, folder));
     }
   }
@@ -111,7 +126,7 @@ class PlaybookDeployer implements ApplicationRunner {
         deployment.addInputStream(d.id() + "/" + file, stream(playbook.source().read(d.processPath(file)).orElseThrow()));
       }
       for (String file : d.forms()) {
-        byte[] form = CatalogFormOptions.fill(playbook.source().read(d.formPath(file)).orElseThrow(), playbook.catalog());
+        byte[] form = filledForm(playbook.source().read(d.formPath(file)).orElseThrow(), playbook.catalog());
         deployment.addInputStream(d.id() + "/" + file, stream(form));
       }
       String deploymentId = deployment.deploy().getId();
@@ -124,6 +139,17 @@ class PlaybookDeployer implements ApplicationRunner {
     }
   }
 
+  /** A form as deployed (catalog options filled in); filled again only when the form's bytes or the catalog change. */
+  private byte[] filledForm(byte[] form, PlaybookCatalog catalog) {
+    synchronized (filledForms) {
+      return filledForms.computeIfAbsent(new FilledFormKey(ContentHash.sha256(form), catalog),
+          key -> CatalogFormOptions.fill(form, catalog));
+    }
+  }
+
+  private record FilledFormKey(String formHash, PlaybookCatalog catalog) {
+  }
+
   /** A plugin's Java contributions become callable by name from models (and nothing else of the application is). */
   private void registerContributions(Playbook playbook) {
     playbook.contributions().forEach(beans::contribute);
@@ -131,7 +157,12 @@ class PlaybookDeployer implements ApplicationRunner {
 
   /** What the checks know exists, for these discovered playbooks (the console lints with the same knowledge). */
   PlaybookValidator.Known known(PlaybookDiscovery.Result found) {
-    return PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions());
+    return PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions(), parsed);
+  }
+
+  /** The files parsed by the deployment checks, for the console's lint findings (the same parse, not another). */
+  ParsedFiles parsedFiles() {
+    return parsed;
   }
 
   private PlaybookValidator.Known deployedDefinitions() {

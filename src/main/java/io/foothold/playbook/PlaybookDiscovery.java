@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.foothold.modelguard.ContentHash;
 import io.foothold.playbook.spi.PlaybookPlugin;
 
 /**
@@ -50,6 +51,8 @@ class PlaybookDiscovery {
   private final Path pluginsDir;
   private final Path designerFolders;
   private Result plugins;
+  private Result builtIn;
+  private final ParsedSeeds seeds = new ParsedSeeds();
 
   PlaybookDiscovery(@Value("${foothold.plugins.dir:plugins}") Path pluginsDir,
       @Value("${foothold.playbooks.folder:}") String designerFolders) {
@@ -59,9 +62,9 @@ class PlaybookDiscovery {
 
   /** Every playbook: built-in ones, replaced by the designers' folder copy where there is one, then plugins. */
   Result discover() {
-    List<Playbook> playbooks = new ArrayList<>();
-    List<Failure> failures = new ArrayList<>();
-    discoverBuiltIn(playbooks, failures);
+    Result builtIn = builtIn();
+    List<Playbook> playbooks = new ArrayList<>(builtIn.playbooks());
+    List<Failure> failures = new ArrayList<>(builtIn.failures());
     discoverDesignerFolders(playbooks, failures);
     Result plugins = plugins();
     playbooks.addAll(plugins.playbooks());
@@ -81,6 +84,20 @@ class PlaybookDiscovery {
       plugins = new Result(List.copyOf(playbooks), List.copyOf(failures));
     }
     return plugins;
+  }
+
+  /**
+   * The application's own playbooks are read once per start: they live in the jar (or the build's class path), which
+   * does not change while the application runs, and a live reload should not scan and parse them again on every save.
+   */
+  private synchronized Result builtIn() {
+    if (builtIn == null) {
+      List<Playbook> playbooks = new ArrayList<>();
+      List<Failure> failures = new ArrayList<>();
+      discoverBuiltIn(playbooks, failures);
+      builtIn = new Result(List.copyOf(playbooks), List.copyOf(failures));
+    }
+    return builtIn;
   }
 
   /** The designers' folders, if configured and present; a playbook found there replaces the jar's copy. */
@@ -191,13 +208,13 @@ class PlaybookDiscovery {
   private void load(String id, PlaybookSource source, Map<String, Object> contributions, List<Playbook> playbooks, List<Failure> failures) {
     String descriptorPath = "seeds/" + id + "/playbook.yaml";
     try {
-      PlaybookDescriptor descriptor = YAML.readValue(source.read(descriptorPath).orElseThrow(), PlaybookDescriptor.class);
+      PlaybookDescriptor descriptor = seeds.descriptor(source.read(descriptorPath).orElseThrow());
       if (!id.equals(descriptor.id())) {
         failures.add(new Failure(id, source.describe(), descriptorPath + ": id '" + descriptor.id() + "' does not match its folder '" + id + "'"));
         return;
       }
       PlaybookCatalog catalog = descriptor.catalog() == null ? PlaybookCatalog.empty()
-          : PlaybookCatalog.parse(source.read(descriptor.seedPath(descriptor.catalog()))
+          : seeds.catalog(source.read(descriptor.seedPath(descriptor.catalog()))
               .orElseThrow(() -> new IOException("catalog " + descriptor.seedPath(descriptor.catalog()) + " is missing")));
       playbooks.add(new Playbook(descriptor, source, catalog, contributions));
       log.debug("Found playbook '{}' ({})", id, source.describe());
@@ -209,5 +226,35 @@ class PlaybookDiscovery {
   private static String folderOf(URL descriptor) {
     String[] parts = descriptor.getPath().split("/");
     return parts[parts.length - 2];
+  }
+
+  /**
+   * Descriptors and catalogs by the SHA-256 of their bytes: every save re-reads the designers' folders, but only a
+   * changed descriptor or catalog is parsed again. Both results are immutable, so they are shared as they are.
+   */
+  private static final class ParsedSeeds {
+    private static final int KEPT = 256;
+    private final Map<String, Object> byContent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+        return size() > KEPT;
+      }
+    };
+
+    synchronized PlaybookDescriptor descriptor(byte[] yaml) throws IOException {
+      String key = "descriptor:" + ContentHash.sha256(yaml);
+      if (!byContent.containsKey(key)) {
+        byContent.put(key, YAML.readValue(yaml, PlaybookDescriptor.class));
+      }
+      return (PlaybookDescriptor) byContent.get(key);
+    }
+
+    synchronized PlaybookCatalog catalog(byte[] yaml) throws IOException {
+      String key = "catalog:" + ContentHash.sha256(yaml);
+      if (!byContent.containsKey(key)) {
+        byContent.put(key, PlaybookCatalog.parse(yaml));
+      }
+      return (PlaybookCatalog) byContent.get(key);
+    }
   }
 }

@@ -42,7 +42,7 @@ class PlaybookFolderWatcher implements SmartLifecycle {
 
   PlaybookFolderWatcher(PlaybookDiscovery discovery, PlaybookDeployer deployer,
       @Value("${foothold.playbooks.live-reload:false}") boolean enabled,
-      @Value("${foothold.playbooks.live-reload-debounce-ms:250}") long debounceMillis) {
+      @Value("${foothold.playbooks.live-reload-debounce-ms:50}") long debounceMillis) {
     this.discovery = discovery;
     this.deployer = deployer;
     this.enabled = enabled;
@@ -76,7 +76,9 @@ class PlaybookFolderWatcher implements SmartLifecycle {
         WatchKey first = watcher.take();
         Set<String> changed = new LinkedHashSet<>();
         collect(first, changed);
-        // Let a burst of writes settle before reading the files.
+        // Let a burst of writes settle before reading the files. One save (truncate and write, or a temporary file
+        // renamed into place) is a few events within a millisecond or two, so a short quiet spell is enough; a file
+        // read mid-write fails its parse, is not deployed, and the write's next event checks it again.
         WatchKey next;
         while ((next = watcher.poll(debounceMillis, TimeUnit.MILLISECONDS)) != null) {
           collect(next, changed);

@@ -1,6 +1,5 @@
 package io.foothold.playbook;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,18 +8,19 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintInput;
+import io.foothold.lint.LintWorkspace;
+import io.foothold.lint.ParsedFiles;
+import io.foothold.lint.ParsedFiles.Parsed;
 import io.foothold.lint.PlaybookLinter;
 import io.foothold.lint.Severity;
 import io.foothold.modelguard.ModelBeans;
@@ -34,10 +34,18 @@ import io.foothold.playbook.spi.FootholdSpi;
  */
 final class PlaybookValidator {
 
-  record Problem(String file, String element, String message) {
+  /** Why a file could not be checked further: absent, or present but not parsing. Null for any other problem. */
+  enum Unreadable { MISSING, UNPARSEABLE }
+
+  record Problem(String file, String element, String message, Unreadable unreadable) {
+
+    Problem(String file, String element, String message) {
+      this(file, element, message, null);
+    }
+
+    /** The linter reads the models' content; it needs every file present and parsing. */
     boolean stopsLinting() {
-      return message.startsWith("does not parse") || message.startsWith("is listed in the descriptor but missing")
-          || message.startsWith("is not valid JSON");
+      return unreadable != null;
     }
 
     @Override
@@ -56,29 +64,40 @@ final class PlaybookValidator {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern SIMPLE_FILE = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private PlaybookValidator() {
   }
 
   /** Process keys, decision keys and form ids a playbook declares, for cross-playbook references. */
-  static Known declaredBy(List<Playbook> playbooks, Known deployed) {
+  static Known declaredBy(List<Playbook> playbooks, Known deployed, ParsedFiles parsed) {
     Set<String> processes = new HashSet<>(deployed.processKeys());
     Set<String> decisions = new HashSet<>(deployed.decisionKeys());
     Set<String> forms = new HashSet<>(deployed.formIds());
-    for (Playbook playbook : playbooks) {
-      PlaybookDescriptor d = playbook.descriptor();
-      d.processes().forEach(file -> read(playbook, d.processPath(file)).flatMap(PlaybookValidator::bpmn)
-          .ifPresent(model -> model.getModelElementsByType(Process.class).forEach(p -> processes.add(p.getId()))));
-      d.decisions().forEach(file -> read(playbook, d.processPath(file)).flatMap(PlaybookValidator::dmn)
-          .ifPresent(model -> model.getModelElementsByType(Decision.class).forEach(dec -> decisions.add(dec.getId()))));
-      d.forms().forEach(file -> read(playbook, d.formPath(file)).flatMap(PlaybookValidator::json)
-          .ifPresent(form -> forms.add(form.path("id").asText())));
+    synchronized (parsed) {
+      for (Playbook playbook : playbooks) {
+        PlaybookDescriptor d = playbook.descriptor();
+        d.processes().forEach(file -> read(playbook, d.processPath(file)).map(parsed::bpmn).filter(Parsed::ok)
+            .ifPresent(model -> model.value().getModelElementsByType(Process.class).forEach(p -> processes.add(p.getId()))));
+        d.decisions().forEach(file -> read(playbook, d.processPath(file)).map(parsed::dmn).filter(Parsed::ok)
+            .ifPresent(model -> model.value().getModelElementsByType(Decision.class).forEach(dec -> decisions.add(dec.getId()))));
+        d.forms().forEach(file -> read(playbook, d.formPath(file)).map(parsed::json).filter(form -> form.ok() && form.value() != null)
+            .ifPresent(form -> forms.add(form.value().path("id").asText())));
+      }
     }
     return new Known(processes, decisions, forms, deployed.beans());
   }
 
-  static List<Problem> validate(Playbook playbook, Known known) {
+  /**
+   * Every problem of the playbook as it is now. Each file is parsed through {@code parsed}, once for these checks and
+   * the linter together, and not at all when the same bytes were parsed before.
+   */
+  static List<Problem> validate(Playbook playbook, Known known, ParsedFiles parsed) {
+    synchronized (parsed) {
+      return validateParsed(playbook, known, parsed);
+    }
+  }
+
+  private static List<Problem> validateParsed(Playbook playbook, Known known, ParsedFiles parsed) {
     List<Problem> problems = new ArrayList<>();
     PlaybookDescriptor d = playbook.descriptor();
     String descriptorFile = d.seedPath("playbook.yaml");
@@ -91,9 +110,9 @@ final class PlaybookValidator {
     }
     Set<String> ownProcesses = new HashSet<>();
     for (String file : d.processes()) {
-      checkProcess(playbook, d.processPath(file), known, ownProcesses, problems);
+      checkProcess(playbook, d.processPath(file), known, parsed, ownProcesses, problems);
     }
-    boolean modelsParsed = problems.stream().noneMatch(problem -> problem.message().startsWith("does not parse"));
+    boolean modelsParsed = problems.stream().noneMatch(problem -> problem.unreadable() == Unreadable.UNPARSEABLE);
     for (String entry : modelsParsed ? d.entryProcesses() : List.<String>of()) {
       if (!ownProcesses.contains(entry)) {
         problems.add(new Problem(descriptorFile, entry, "entry process '" + entry + "' is not defined in the playbook's processes"));
@@ -102,27 +121,21 @@ final class PlaybookValidator {
     for (String file : d.decisions()) {
       String path = d.processPath(file);
       Optional<byte[]> bytes = required(playbook, path, problems);
-      bytes.ifPresent(b -> {
-        try {
-          Dmn.readModelFromStream(new ByteArrayInputStream(b));
-        } catch (RuntimeException e) {
-          problems.add(new Problem(path, null, "does not parse as DMN: " + rootMessage(e)));
-        }
-      });
+      bytes.map(parsed::dmn).filter(model -> !model.ok()).ifPresent(model -> problems.add(
+          new Problem(path, null, "does not parse as DMN: " + rootMessage(model.failure()), Unreadable.UNPARSEABLE)));
     }
     for (String file : d.forms()) {
-      checkForm(playbook, d.formPath(file), problems);
+      checkForm(playbook, d.formPath(file), parsed, problems);
     }
-    // The linter reads the models' content; it needs every file present and parsing.
     if (problems.stream().noneMatch(Problem::stopsLinting)) {
-      lint(playbook, known, problems);
+      lint(playbook, known, parsed, problems);
     }
     return problems;
   }
 
   /** The designers' linter: its errors stop a deployment like any other problem (warnings are for the lint command). */
-  private static void lint(Playbook playbook, Known known, List<Problem> problems) {
-    for (Finding finding : lintFindings(playbook, known)) {
+  private static void lint(Playbook playbook, Known known, ParsedFiles parsed, List<Problem> problems) {
+    for (Finding finding : lintFindingsParsed(playbook, known, parsed)) {
       if (finding.severity() == Severity.ERROR) {
         String where = finding.line() == null ? finding.file() : finding.file() + ":" + finding.line();
         problems.add(new Problem(where, finding.elementId(), finding.rule() + ": " + finding.message()));
@@ -131,7 +144,13 @@ final class PlaybookValidator {
   }
 
   /** Every lint finding (errors and warnings) on the playbook's files, as the deployment check sees them. */
-  static List<Finding> lintFindings(Playbook playbook, Known known) {
+  static List<Finding> lintFindings(Playbook playbook, Known known, ParsedFiles parsed) {
+    synchronized (parsed) {
+      return lintFindingsParsed(playbook, known, parsed);
+    }
+  }
+
+  private static List<Finding> lintFindingsParsed(Playbook playbook, Known known, ParsedFiles parsed) {
     PlaybookDescriptor d = playbook.descriptor();
     java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
     d.processes().forEach(file -> read(playbook, d.processPath(file)).ifPresent(bytes -> files.put(d.processPath(file), bytes)));
@@ -143,7 +162,7 @@ final class PlaybookValidator {
     }
     LintInput input = LintInput.of(files).withKnown(known.processKeys(), known.decisionKeys(), known.formIds())
         .withModelBeans(withContributionsOf(playbook, known.beans()));
-    return PlaybookLinter.lint(input);
+    return PlaybookLinter.lint(new LintWorkspace(input, parsed));
   }
 
   /** The application's callable beans plus the playbook's own contributions (registered only once it deploys). */
@@ -193,18 +212,18 @@ final class PlaybookValidator {
         .forEach(name -> problems.add(new Problem(file, name, "file names are plain names inside the playbook's folder")));
   }
 
-  private static void checkProcess(Playbook playbook, String path, Known known, Set<String> ownProcesses, List<Problem> problems) {
+  private static void checkProcess(Playbook playbook, String path, Known known, ParsedFiles parsed, Set<String> ownProcesses,
+      List<Problem> problems) {
     Optional<byte[]> bytes = required(playbook, path, problems);
     if (bytes.isEmpty()) {
       return;
     }
-    BpmnModelInstance model;
-    try {
-      model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes.get()));
-    } catch (RuntimeException e) {
-      problems.add(new Problem(path, null, "does not parse as BPMN: " + rootMessage(e)));
+    Parsed<BpmnModelInstance> parsedModel = parsed.bpmn(bytes.get());
+    if (!parsedModel.ok()) {
+      problems.add(new Problem(path, null, "does not parse as BPMN: " + rootMessage(parsedModel.failure()), Unreadable.UNPARSEABLE));
       return;
     }
+    BpmnModelInstance model = parsedModel.value();
     model.getModelElementsByType(Process.class).forEach(process -> ownProcesses.add(process.getId()));
     // Form, decision and called-process references are the linter's rules (form-exists, called-element-exists).
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
@@ -216,14 +235,16 @@ final class PlaybookValidator {
     }
   }
 
-  private static void checkForm(Playbook playbook, String path, List<Problem> problems) {
+  private static void checkForm(Playbook playbook, String path, ParsedFiles parsed, List<Problem> problems) {
     Optional<byte[]> bytes = required(playbook, path, problems);
     if (bytes.isEmpty()) {
       return;
     }
-    Optional<JsonNode> form = json(bytes.get());
+    Parsed<JsonNode> parsedForm = parsed.json(bytes.get());
+    Optional<JsonNode> form = parsedForm.ok() ? Optional.of(parsedForm.value() == null ? MissingNode.getInstance() : parsedForm.value())
+        : Optional.empty();
     if (form.isEmpty()) {
-      problems.add(new Problem(path, null, "is not valid JSON"));
+      problems.add(new Problem(path, null, "is not valid JSON", Unreadable.UNPARSEABLE));
       return;
     }
     if (blank(form.get().path("id").asText(null))) {
@@ -245,37 +266,14 @@ final class PlaybookValidator {
   private static Optional<byte[]> required(Playbook playbook, String path, List<Problem> problems) {
     Optional<byte[]> bytes = read(playbook, path);
     if (bytes.isEmpty()) {
-      problems.add(new Problem(path, null, "is listed in the descriptor but missing from " + playbook.source().describe()));
+      problems.add(new Problem(path, null, "is listed in the descriptor but missing from " + playbook.source().describe(),
+          Unreadable.MISSING));
     }
     return bytes;
   }
 
   private static Optional<byte[]> read(Playbook playbook, String path) {
     return playbook.source().read(path);
-  }
-
-  private static Optional<BpmnModelInstance> bpmn(byte[] bytes) {
-    try {
-      return Optional.of(Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<org.camunda.bpm.model.dmn.DmnModelInstance> dmn(byte[] bytes) {
-    try {
-      return Optional.of(Dmn.readModelFromStream(new ByteArrayInputStream(bytes)));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<JsonNode> json(byte[] bytes) {
-    try {
-      return Optional.of(JSON.readTree(bytes));
-    } catch (java.io.IOException e) {
-      return Optional.empty();
-    }
   }
 
   /** The parser's own words, with the line it stopped at when it says (SAX does). */

@@ -112,4 +112,24 @@ class ModelCheckTest {
       }
     }
   }
+
+  @Test
+  void theSameBytesAreParsedOnceButCheckedEachTimeWithTheBeansOfTheMoment() {
+    // given a model never seen before, calling a bean the application reserves in one setting and not in another
+    HostileModels.Hostile model = HostileModels.serviceTask("named " + System.nanoTime(), "${playbookDeployer.run()}");
+    long before = ModelCheck.parses();
+    ModelBeans reserving = BEANS;
+    ModelBeans notReserving = name -> Optional.empty();
+
+    // when the lint rules check it (twice, one per rule) and then a check with other beans reads the same bytes
+    List<ModelProblem> lintedFirst = ModelCheck.check("named.bpmn", model.bytes(), reserving);
+    List<ModelProblem> lintedAgain = ModelCheck.check("named.bpmn", model.bytes(), reserving);
+    List<ModelProblem> otherBeans = ModelCheck.check("named.bpmn", model.bytes(), notReserving);
+
+    // then its bytes were parsed once, and each check judged with the beans it was given
+    assertThat(ModelCheck.parses() - before).isEqualTo(1);
+    assertThat(lintedFirst).singleElement().satisfies(problem -> assertThat(problem.elementId()).isEqualTo("Task_Call"));
+    assertThat(lintedAgain).isEqualTo(lintedFirst);
+    assertThat(otherBeans).isEmpty();
+  }
 }

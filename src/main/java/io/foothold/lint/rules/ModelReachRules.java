@@ -1,6 +1,5 @@
 package io.foothold.lint.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +44,7 @@ public final class ModelReachRules implements LintRule {
     workspace.dmns().forEach(file -> paths.add(file.path()));
     List<Finding> findings = new ArrayList<>();
     for (String path : paths) {
-      byte[] bytes = workspace.text(path).getBytes(StandardCharsets.UTF_8);
-      for (ModelProblem problem : ModelCheck.check(path, bytes, workspace.modelBeans())) {
+      for (ModelProblem problem : workspace.modelProblems(path)) {
         if (problem.rule() == rule) {
           findings.add(workspace.finding(path, problem.elementId(), id(), Severity.ERROR, problem.message()));
         }
