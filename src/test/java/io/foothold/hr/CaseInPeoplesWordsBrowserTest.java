@@ -2,11 +2,9 @@ package io.foothold.hr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -252,21 +249,7 @@ class CaseInPeoplesWordsBrowserTest {
     HeadlessChromium.onFailureKeepEvidence(browser.driver(), SCREENSHOTS, testName, check);
   }
 
-  @SuppressWarnings("unchecked")
   private List<String> axeViolations() throws Exception {
-    String axe;
-    try (InputStream script = getClass().getClassLoader().getResourceAsStream("axe.min.js")) {
-      axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-    js.executeScript(axe);
-    browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-    List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
-        "var done = arguments[arguments.length - 1];"
-            + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })"
-            + ".then(function (r) { done(r.violations.map(function (v) {"
-            + "  return { id: v.id, help: v.help, targets: v.nodes.map(function (n) { return String(n.target); }).join(' | ') }; })); })"
-            + ".catch(function (e) { done([{ id: 'axe-error', help: String(e), targets: '' }]); });");
-    return violations.stream().map(v -> v.get("id") + ": " + v.get("help") + " at " + v.get("targets")).toList();
+    return HeadlessChromium.axeViolations(browser.driver());
   }
 }

@@ -2,14 +2,10 @@ package io.foothold.hr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,13 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.foothold.analytics.RecoveryCases;
 import io.foothold.support.FootholdSpringTest;
+import io.foothold.support.HeadlessChromium;
 
 /**
  * What HR and designers see in Debian's headless Chromium: the case's path drawn on its diagram (bpmn-js from this
@@ -102,21 +98,7 @@ class DiagramAndRecordBrowserTest {
     browser.screenshot(SCREENSHOTS.resolve("designer-console.png"));
   }
 
-  @SuppressWarnings("unchecked")
   private List<String> axeViolations() throws Exception {
-    String axe;
-    try (InputStream script = getClass().getClassLoader().getResourceAsStream("axe.min.js")) {
-      axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-    js.executeScript(axe);
-    browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-    List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
-        "var done = arguments[arguments.length - 1];"
-            + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })"
-            + ".then(function (r) { done(r.violations.map(function (v) {"
-            + "  return { id: v.id, help: v.help, targets: v.nodes.map(function (n) { return String(n.target); }).join(' | ') }; })); })"
-            + ".catch(function (e) { done([{ id: 'axe-error', help: String(e), targets: '' }]); });");
-    return violations.stream().map(v -> v.get("id") + ": " + v.get("help") + " at " + v.get("targets")).toList();
+    return HeadlessChromium.axeViolations(browser.driver());
   }
 }
