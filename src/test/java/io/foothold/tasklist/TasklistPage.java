@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.foothold.support.HeadlessChromium;
@@ -65,13 +66,30 @@ final class TasklistPage implements AutoCloseable {
 
   void login(String user, String password) {
     driver.get(baseUrl + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     waitForIdle();
-    username.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    // The login page focuses the user field once it has rendered, which on a loaded machine can come while the
+    // password is being typed and send it into the user field: type until each field holds what was typed.
+    typeUntilHeld(Map.of(By.cssSelector("input[ng-model='username']"), user, By.cssSelector("input[ng-model='password']"), password));
     driver.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     waitForIdle();
+  }
+
+  /** Types into each field what it should hold, again wherever it does not, until all of them hold it. */
+  private void typeUntilHeld(Map<By, String> values) {
+    new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+      boolean allHeld = true;
+      for (Map.Entry<By, String> entry : values.entrySet()) {
+        WebElement input = d.findElement(entry.getKey());
+        if (!entry.getValue().equals(input.getAttribute("value"))) {
+          allHeld = false;
+          input.clear();
+          input.sendKeys(entry.getValue());
+        }
+      }
+      return allHeld;
+    });
   }
 
   /**
@@ -346,8 +364,17 @@ final class TasklistPage implements AutoCloseable {
   }
 
   private void openDropdown(String key) {
-    click(By.cssSelector("[id$='-Field_" + key + "-display']"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-dropdownlist-item")));
+    By display = By.cssSelector("[id$='-Field_" + key + "-display']");
+    By items = By.cssSelector(".fjs-dropdownlist-item");
+    // On a loaded machine form-js may re-render just after the form appears and swallow the click: click again
+    // (only while the list is closed, a click on an open one would close it) until the list shows.
+    new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+      if (d.findElements(items).stream().anyMatch(WebElement::isDisplayed)) {
+        return true;
+      }
+      click(display);
+      return false;
+    });
   }
 
   private void closeDropdowns() {
