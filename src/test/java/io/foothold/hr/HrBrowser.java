@@ -44,13 +44,7 @@ final class HrBrowser implements AutoCloseable {
 
   /** Signs in on the Tasklist login page (the same selectors as the Tasklist browser test): the session is what /api reads. */
   void loginToTasklist(String user, String password) {
-    driver.get(baseUrl + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    waitForDocument();
-    username.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    HeadlessChromium.signInToWebapps(driver, baseUrl + "/camunda/app/tasklist/default/", user, password);
   }
 
   void get(String path) {

@@ -140,13 +140,7 @@ class CaseOverviewBrowserTest {
   }
 
   private void login(String user) {
-    driver.get(base() + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    documentComplete();
-    username.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    HeadlessChromium.signInToWebapps(driver, base() + "/camunda/app/tasklist/default/", user, "demo");
   }
 
   private void signOut() {

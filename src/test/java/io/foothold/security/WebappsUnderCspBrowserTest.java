@@ -84,13 +84,7 @@ class WebappsUnderCspBrowserTest {
   }
 
   private void signIn(String app, String user) {
-    driver.get(base() + app);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    waitForDocument();
-    driver.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    HeadlessChromium.signInToWebapps(driver, base() + app, user, "demo");
     refused.addAll(HeadlessChromium.cspViolations(driver));
   }
 

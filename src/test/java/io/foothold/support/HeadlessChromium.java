@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -21,6 +25,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver: Selenium Manager never runs, so nothing is
@@ -77,6 +83,38 @@ public final class HeadlessChromium {
    * What the pages' Content-Security-Policy refused since the last call (Chromium reports each refusal on the
    * console): a page that works under the policy leaves this empty.
    */
+  /**
+   * Signs in on the Camunda webapps' login page at {@code url} (Tasklist, Cockpit, Admin) as a person would, and waits
+   * until the page has let them in. The page focuses the user field once it has rendered, which on a loaded machine
+   * can come while the password is typed and send it into the user field: each field is typed again until it holds
+   * its text.
+   */
+  public static void signInToWebapps(WebDriver driver, String url, String user, String password) {
+    By username = By.cssSelector("input[ng-model='username']");
+    By passwordField = By.cssSelector("input[ng-model='password']");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    driver.get(url);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(username));
+    wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    Map<By, String> values = new LinkedHashMap<>();
+    values.put(username, user);
+    values.put(passwordField, password);
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      boolean allHeld = true;
+      for (Map.Entry<By, String> entry : values.entrySet()) {
+        WebElement input = d.findElement(entry.getKey());
+        if (!entry.getValue().equals(input.getAttribute("value"))) {
+          allHeld = false;
+          input.clear();
+          input.sendKeys(entry.getValue());
+        }
+      }
+      return allHeld;
+    });
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(username));
+  }
+
   /**
    * axe-core (the script in Deque's axe-core jar) on the current page: violations of the WCAG 2.0–2.2 A and AA rules,
    * as "rule: help at targets".

@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import io.foothold.support.HeadlessChromium;
@@ -65,31 +64,8 @@ final class TasklistPage implements AutoCloseable {
   // ---------------------------------------------------------------- navigation
 
   void login(String user, String password) {
-    driver.get(baseUrl + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    HeadlessChromium.signInToWebapps(driver, baseUrl + "/camunda/app/tasklist/default/", user, password);
     waitForIdle();
-    // The login page focuses the user field once it has rendered, which on a loaded machine can come while the
-    // password is being typed and send it into the user field: type until each field holds what was typed.
-    typeUntilHeld(Map.of(By.cssSelector("input[ng-model='username']"), user, By.cssSelector("input[ng-model='password']"), password));
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    waitForIdle();
-  }
-
-  /** Types into each field what it should hold, again wherever it does not, until all of them hold it. */
-  private void typeUntilHeld(Map<By, String> values) {
-    new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
-      boolean allHeld = true;
-      for (Map.Entry<By, String> entry : values.entrySet()) {
-        WebElement input = d.findElement(entry.getKey());
-        if (!entry.getValue().equals(input.getAttribute("value"))) {
-          allHeld = false;
-          input.clear();
-          input.sendKeys(entry.getValue());
-        }
-      }
-      return allHeld;
-    });
   }
 
   /**
