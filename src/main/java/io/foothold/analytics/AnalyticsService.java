@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.playbook.spi.CaseVariables;
 
 /**
  * Reads what HR's analytics needs from process history (HR may read all of it, so through {@link SystemAccess})
@@ -31,7 +32,8 @@ import io.foothold.engine.SystemAccess;
 public class AnalyticsService {
 
   static final String CONFIDENCE = "confidenceRating";
-  private static final List<String> CASE_VARIABLES = List.of("managerId", "employeeId", "caseOutcome", "escalated", "chosenSupports");
+  private static final List<String> CASE_VARIABLES = List.of(CaseVariables.MANAGER, CaseVariables.EMPLOYEE, CaseVariables.OUTCOME,
+      CaseVariables.ESCALATED, "chosenSupports");
 
   private final SystemAccess system;
   private final ObjectMapper json = new ObjectMapper();
@@ -64,12 +66,12 @@ public class AnalyticsService {
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
         .variableNameIn(CASE_VARIABLES.toArray(String[]::new)).list()) {
       variables.computeIfAbsent(v.getName(), n -> new HashMap<>()).put(v.getProcessInstanceId(), v.getValue());
-      if ("escalated".equals(v.getName()) && Boolean.TRUE.equals(v.getValue())) {
+      if (CaseVariables.ESCALATED.equals(v.getName()) && Boolean.TRUE.equals(v.getValue())) {
         escalatedCases.add(rootOf(v.getRootProcessInstanceId(), v.getProcessInstanceId()));
       }
     }
-    Map<String, Object> managers = variables.getOrDefault("managerId", Map.of());
-    Map<String, Object> employees = variables.getOrDefault("employeeId", Map.of());
+    Map<String, Object> managers = variables.getOrDefault(CaseVariables.MANAGER, Map.of());
+    Map<String, Object> employees = variables.getOrDefault(CaseVariables.EMPLOYEE, Map.of());
     List<HistoricProcessInstance> caseInstances = roots.stream()
         .filter(p -> managers.get(p.getId()) != null && employees.get(p.getId()) != null)
         .toList();
@@ -97,7 +99,7 @@ public class AnalyticsService {
       }
     }
 
-    Map<String, Object> outcomes = variables.getOrDefault("caseOutcome", Map.of());
+    Map<String, Object> outcomes = variables.getOrDefault(CaseVariables.OUTCOME, Map.of());
     Map<String, Object> supports = variables.getOrDefault("chosenSupports", Map.of());
     return caseInstances.stream().map(p -> new CaseFacts(
         p.getId(),

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.playbook.spi.CaseVariables;
 
 /**
  * The step picture across cases, read from ACT_HI_ACTINST through the HistoryService.
@@ -110,7 +111,7 @@ class StepFlows {
   /** Root instances that are cases: they have a manager and an employee (a raised concern, for one, has not). */
   private Set<String> caseIds() {
     Map<String, Set<String>> namesByInstance = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().variableNameIn("managerId", "employeeId")
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().variableNameIn(CaseVariables.MANAGER, CaseVariables.EMPLOYEE)
         .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
       namesByInstance.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashSet<>()).add(variable.getName());
     }

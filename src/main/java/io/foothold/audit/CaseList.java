@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.foothold.engine.SystemAccess;
 import io.foothold.people.Teams;
+import io.foothold.playbook.spi.CaseVariables;
 
 /**
  * HR's case list, paged in the database: one count, one page of root instances, and a few variable queries for
@@ -23,11 +24,11 @@ import io.foothold.people.Teams;
 @Component
 class CaseList {
 
-  static final String MANAGER = "managerId";
-  static final String EMPLOYEE = "employeeId";
+  static final String MANAGER = CaseVariables.MANAGER;
+  static final String EMPLOYEE = CaseVariables.EMPLOYEE;
   static final String EMPLOYEE_NAME = "employeeName";
-  static final String OUTCOME = "caseOutcome";
-  static final String ESCALATED = "escalated";
+  static final String OUTCOME = CaseVariables.OUTCOME;
+  static final String ESCALATED = CaseVariables.ESCALATED;
   private static final String[] CASE_VARIABLES = {MANAGER, EMPLOYEE, EMPLOYEE_NAME, OUTCOME, ESCALATED};
   /**
    * Case ids per variable query. H2 checks every row the index finds against the whole IN list, one comparison per

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import io.foothold.engine.SystemAccess;
 import io.foothold.people.Teams;
 import io.foothold.security.Grants;
+import io.foothold.playbook.spi.CaseVariables;
 
 /**
  * When a case opens, the manager who opened it (or, for a called playbook, the manager of the parent
@@ -24,8 +25,8 @@ import io.foothold.security.Grants;
 @Component
 class CaseOpened implements ExecutionListener {
 
-  static final String MANAGER = "managerId";
-  static final String EMPLOYEE = "employeeId";
+  static final String MANAGER = CaseVariables.MANAGER;
+  static final String EMPLOYEE = CaseVariables.EMPLOYEE;
   static final String EMPLOYEE_NAME = "employeeName";
 
   private final SystemAccess system;

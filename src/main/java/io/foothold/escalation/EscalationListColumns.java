@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.foothold.people.Teams;
 import io.foothold.playbook.PlaybookCatalog;
 import io.foothold.playbook.PlaybookRegistry;
+import io.foothold.playbook.spi.CaseVariables;
 
 /**
  * Writes what HR's Escalations list in Tasklist shows on each HR task, as the task is created: the employee and the
@@ -49,10 +50,10 @@ public final class EscalationListColumns implements TaskListener {
     context.runWithoutAuthorization(() -> {
       String employee = text(task.getVariable("employeeName"));
       if (employee == null) {
-        employee = nameOf(text(task.getVariable("employeeId")));
+        employee = nameOf(text(task.getVariable(CaseVariables.EMPLOYEE)));
       }
       set(task, EMPLOYEE, employee);
-      set(task, MANAGER, nameOf(text(task.getVariable("managerId"))));
+      set(task, MANAGER, nameOf(text(task.getVariable(CaseVariables.MANAGER))));
       set(task, SIGNAL, signal(task));
       return null;
     });

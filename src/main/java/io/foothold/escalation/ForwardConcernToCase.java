@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 import io.foothold.modelguard.CallableFromModels;
+import io.foothold.playbook.spi.CaseVariables;
 
 /**
  * Service task of {@code RaiseConcern}: copies a serious signal onto one of the manager's open cases, of
@@ -25,7 +26,7 @@ public class ForwardConcernToCase implements JavaDelegate {
     RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
     Object caseIdValue = execution.getVariable("caseId");
     String caseId = caseIdValue == null ? null : caseIdValue.toString();
-    Object managerId = execution.getVariable("managerId");
+    Object managerId = execution.getVariable(CaseVariables.MANAGER);
 
     // One answer for "missing", "closed" and "someone else's": a manager must not learn about other cases.
     if (caseId == null || caseId.isBlank() || managerId == null || !isOpenCaseOf(runtimeService, caseId, managerId)) {
@@ -36,7 +37,7 @@ public class ForwardConcernToCase implements JavaDelegate {
     runtimeService.setVariable(caseId, "seriousSignalNote", execution.getVariableTyped("seriousSignalNote"));
     runtimeService.setVariable(caseId, "seriousSignalSource", "concern");
     // Last on purpose: the flag triggers the HR review, which should already see kinds, note and source.
-    runtimeService.setVariable(caseId, "seriousSignal", Boolean.TRUE);
+    runtimeService.setVariable(caseId, SeriousSignals.VARIABLE, Boolean.TRUE);
   }
 
   private static boolean isOpenCaseOf(RuntimeService runtimeService, String caseId, Object managerId) {
@@ -47,6 +48,6 @@ public class ForwardConcernToCase implements JavaDelegate {
         .singleResult();
     return openCase != null
         && SeriousSignals.areHeardBy(openCase.getProcessDefinitionId())
-        && Objects.equals(managerId, runtimeService.getVariable(caseId, "managerId"));
+        && Objects.equals(managerId, runtimeService.getVariable(caseId, CaseVariables.MANAGER));
   }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import io.foothold.playbook.spi.CaseVariables;
 
 /**
  * Which cases can take a serious signal from outside: those whose process starts an HR review when the
@@ -12,7 +13,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
  */
 public final class SeriousSignals {
 
-  public static final String VARIABLE = "seriousSignal";
+  public static final String VARIABLE = CaseVariables.SERIOUS_SIGNAL;
 
   private SeriousSignals() {
   }

@@ -3,6 +3,7 @@ package io.foothold.nudges;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import io.foothold.playbook.spi.CaseVariables;
 
 /** What a nudge needs to know about a running case: its root, its manager, the employee's name. Read, never written. */
 final class CaseFacts {
@@ -21,11 +22,11 @@ final class CaseFacts {
   }
 
   String managerOf(String processInstanceId) {
-    return text(processInstanceId, "managerId");
+    return text(processInstanceId, CaseVariables.MANAGER);
   }
 
   String employeeNameOf(String processInstanceId) {
-    String employee = text(processInstanceId, "employeeId");
+    String employee = text(processInstanceId, CaseVariables.EMPLOYEE);
     return employee == null ? "Your report" : Recipients.nameOf(context, employee);
   }
 

@@ -33,6 +33,7 @@ import io.foothold.overview.MyCases.NextStep;
 import io.foothold.overview.MyCases.OpenCase;
 import io.foothold.overview.MyCases.Rating;
 import io.foothold.security.Roles;
+import io.foothold.playbook.spi.CaseVariables;
 
 /**
  * Reads one manager's cases in a fixed number of queries per 50 cases, never one per case.
@@ -46,10 +47,10 @@ import io.foothold.security.Roles;
 @Component
 class ManagerCases {
 
-  static final String MANAGER = "managerId";
-  static final String EMPLOYEE = "employeeId";
+  static final String MANAGER = CaseVariables.MANAGER;
+  static final String EMPLOYEE = CaseVariables.EMPLOYEE;
   static final String EMPLOYEE_NAME = "employeeName";
-  static final String OUTCOME = "caseOutcome";
+  static final String OUTCOME = CaseVariables.OUTCOME;
   /** The rating field of the check-in forms (recovery-arc check-in, micro-failure track-progress). */
   static final String RATING = "confidenceRating";
   /** Closed cases shown, newest first; the total is counted. */

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.jdbc.core.JdbcOperations;
+import io.foothold.playbook.spi.CaseVariables;
 
 /**
  * Takes private notes out of the engine at the last moment a command can still change what it writes: when its
@@ -26,7 +27,7 @@ import org.springframework.jdbc.core.JdbcOperations;
  */
 final class PrivateNoteCapture implements CommandContextListener {
 
-  static final String MANAGER = "managerId";
+  static final String MANAGER = CaseVariables.MANAGER;
 
   @Override
   public void onCommandContextClose(CommandContext context) {
