@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.foothold.engine.SystemAccess;
 import io.foothold.playbook.PlaybookCatalog;
 import io.foothold.playbook.PlaybookRegistry;
+import io.foothold.playbook.spi.DeploymentNames;
 
 /**
  * The words a playbook gives its answers: each form field's label and each option's label, read from the Camunda
@@ -30,7 +31,6 @@ import io.foothold.playbook.PlaybookRegistry;
 @Component
 class CaseVocabulary {
 
-  private static final String DEPLOYMENT_PREFIX = "foothold:";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SystemAccess system;
@@ -50,7 +50,7 @@ class CaseVocabulary {
     return system.call(() -> {
       RepositoryService repository = system.engine().getRepositoryService();
       List<Deployment> deployments = playbook == null || playbook.isEmpty() ? List.of()
-          : repository.createDeploymentQuery().deploymentName(DEPLOYMENT_PREFIX + playbook).orderByDeploymentTime().asc().list();
+          : repository.createDeploymentQuery().deploymentName(DeploymentNames.of(playbook)).orderByDeploymentTime().asc().list();
       FormWords merged = new FormWords(new HashMap<>(), new HashMap<>(), new HashMap<>());
       if (deployments.isEmpty() && processDefinitionId != null) {
         ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionId(processDefinitionId).singleResult();

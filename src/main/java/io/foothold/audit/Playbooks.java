@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.playbook.spi.DeploymentNames;
 
 /**
  * Which playbook a process definition belongs to: the deployment is named "foothold:&lt;id&gt;", and its
@@ -18,7 +19,6 @@ import io.foothold.engine.SystemAccess;
 @Component
 class Playbooks {
 
-  private static final String DEPLOYMENT_PREFIX = "foothold:";
 
   private final SystemAccess system;
   private final Map<String, String> byDefinition = new ConcurrentHashMap<>();
@@ -47,8 +47,9 @@ class Playbooks {
 
   private static String of(RepositoryService repository, ProcessDefinition definition) {
     Deployment deployment = repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult();
-    if (deployment != null && deployment.getName() != null && deployment.getName().startsWith(DEPLOYMENT_PREFIX)) {
-      return deployment.getName().substring(DEPLOYMENT_PREFIX.length());
+    String playbook = deployment == null ? null : DeploymentNames.playbookOf(deployment.getName());
+    if (playbook != null) {
+      return playbook;
     }
     String resource = definition.getResourceName();
     int slash = resource == null ? -1 : resource.indexOf('/');

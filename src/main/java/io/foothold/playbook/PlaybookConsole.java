@@ -16,6 +16,7 @@ import io.foothold.engine.SystemAccess;
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintInput;
 import io.foothold.lint.LintWorkspace;
+import io.foothold.playbook.spi.DeploymentNames;
 
 /**
  * What the designers' console shows: each playbook's state, files, versions, last deployment, last refusal and
@@ -102,7 +103,7 @@ class PlaybookConsole {
   }
 
   private LastDeployment lastDeployment(String id) {
-    List<Deployment> newest = repository.createDeploymentQuery().deploymentName("foothold:" + id)
+    List<Deployment> newest = repository.createDeploymentQuery().deploymentName(DeploymentNames.of(id))
         .orderByDeploymentTime().desc().listPage(0, 1);
     return newest.isEmpty() ? null : new LastDeployment(newest.get(0).getId(), newest.get(0).getDeploymentTime().toInstant());
   }

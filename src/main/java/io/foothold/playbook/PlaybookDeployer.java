@@ -22,6 +22,7 @@ import io.foothold.lint.LintWorkspace;
 import io.foothold.lint.ParsedFiles;
 import io.foothold.modelguard.ContentHash;
 import io.foothold.modelguard.ModelBeanRegistry;
+import io.foothold.playbook.spi.DeploymentNames;
 
 /**
  * Discovers, checks and deploys every playbook, each as its own Camunda deployment named
@@ -116,7 +117,7 @@ class PlaybookDeployer implements ApplicationRunner {
     try {
       registerContributions(playbook);
       DeploymentBuilder deployment = repository.createDeployment()
-          .name("foothold:" + d.id())
+          .name(DeploymentNames.of(d.id()))
           .source("foothold " + d.version())
           .enableDuplicateFiltering(true);
       for (String file : d.processes()) {

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.StartupOrder;
+import io.foothold.playbook.spi.DeploymentNames;
 
 /**
  * Gives every version of every playbook's processes and decisions the configured history time-to-live, once
@@ -24,7 +25,6 @@ import io.foothold.engine.StartupOrder;
 class HistoryRetention implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(HistoryRetention.class);
-  static final String DEPLOYMENT_PREFIX = "foothold:";
 
   private final RepositoryService repository;
   private final RetentionSettings settings;
@@ -40,8 +40,8 @@ class HistoryRetention implements ApplicationRunner {
   }
 
   void apply() {
-    for (Deployment deployment : repository.createDeploymentQuery().deploymentNameLike(DEPLOYMENT_PREFIX + "%").list()) {
-      String playbookId = deployment.getName().substring(DEPLOYMENT_PREFIX.length());
+    for (Deployment deployment : repository.createDeploymentQuery().deploymentNameLike(DeploymentNames.anyPlaybook()).list()) {
+      String playbookId = DeploymentNames.playbookOf(deployment.getName());
       int days = settings.daysFor(playbookId);
       int changed = 0;
       for (var process : repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).list()) {

@@ -1,0 +1,28 @@
+package io.foothold.playbook.spi;
+
+/**
+ * How a playbook's deployment is named in the engine ("foothold:&lt;playbook id&gt;"), and how the playbook is read
+ * back from a deployment's name: the one place that spells it.
+ */
+public final class DeploymentNames {
+
+  private static final String PREFIX = "foothold:";
+
+  private DeploymentNames() {
+  }
+
+  /** The name of the deployments of this playbook. */
+  public static String of(String playbookId) {
+    return PREFIX + playbookId;
+  }
+
+  /** A pattern for the engine's {@code deploymentNameLike}: every playbook's deployments. */
+  public static String anyPlaybook() {
+    return PREFIX + "%";
+  }
+
+  /** The playbook a deployment belongs to, or {@code null} when its name is not a playbook's. */
+  public static String playbookOf(String deploymentName) {
+    return deploymentName != null && deploymentName.startsWith(PREFIX) ? deploymentName.substring(PREFIX.length()) : null;
+  }
+}
