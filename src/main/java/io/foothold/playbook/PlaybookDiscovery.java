@@ -105,14 +105,6 @@ class PlaybookDiscovery {
     return designerFolders != null && Files.isDirectory(designerFolders.resolve("seeds")) ? designerFolders : null;
   }
 
-  /** Re-reads one playbook from wherever it lives now (designers' folders first, then the jar). */
-  Result rediscover(String id) {
-    Result all = discover();
-    return new Result(
-        all.playbooks().stream().filter(playbook -> playbook.id().equals(id)).toList(),
-        all.failures().stream().filter(failure -> failure.id().equals(id)).toList());
-  }
-
   private void discoverDesignerFolders(List<Playbook> playbooks, List<Failure> failures) {
     Path root = designerFolders();
     if (root == null) {
