@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.foothold.support.SourceDocuments;
 
 /**
  * Every playbook's content catalog against its source document, for every {@code seeds/<id>/catalog.yaml}
@@ -34,7 +35,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CatalogCoverageTest {
 
     static final Path SEEDS = Path.of("seeds");
-    static final Path SOURCES = Path.of("..", "shared", "seeds");
     static final YAMLMapper YAML = new YAMLMapper();
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,11 +125,7 @@ class CatalogCoverageTest {
 
     /** The item lines of a source document's list sections, keyed by section heading. */
     static Map<String, List<String>> items(String document) throws IOException {
-        if (!Files.isDirectory(SOURCES)) {
-            fail("Source documents folder " + SOURCES.toAbsolutePath().normalize() + " is missing: check out the shared"
-                    + " seeds beside this repository (../shared/seeds/), as CI does.");
-        }
-        Path file = SOURCES.resolve(document);
+        Path file = SourceDocuments.document(document);
         assertTrue(Files.isRegularFile(file), "source document " + file.toAbsolutePath().normalize() + " is missing");
         List<String> headings = HEADINGS.get(document);
         if (headings == null) {

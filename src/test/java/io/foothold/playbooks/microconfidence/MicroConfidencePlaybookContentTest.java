@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.foothold.support.SourceDocuments;
 
 /**
  * The micro-confidence playbook's files against the playbook contract (/work/spec/playbooks-spec.md):
@@ -36,7 +37,6 @@ class MicroConfidencePlaybookContentTest {
   static final Path FORMS_DIR = Path.of("forms", ID);
   static final Path SEEDS_DIR = Path.of("seeds", ID);
   static final Path PROCESS_DIR = Path.of("processes", ID);
-  static final Path SOURCES_DIR = Path.of("/work/shared/seeds");
   static final String SOURCE_DOC = "002_52e1293474eda85b.txt";
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -99,7 +99,7 @@ class MicroConfidencePlaybookContentTest {
         List<String> covers = texts(e.path("covers"));
         assertThat(covers).as(where + " covers").hasSizeBetween(2, 4);
         covers.forEach(k -> assertThat(k).as(where).isEqualTo(k.toLowerCase(Locale.ROOT)).isNotBlank());
-        List<String> lines = Files.readAllLines(SOURCES_DIR.resolve(e.path("source").asText()), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(SourceDocuments.document(e.path("source").asText()), StandardCharsets.UTF_8);
         assertThat(lines.stream().map(l -> l.toLowerCase(Locale.ROOT)).anyMatch(l -> covers.stream().allMatch(l::contains)))
             .as(where + ": one line of " + e.path("source").asText() + " holds all of " + covers).isTrue();
       }
@@ -113,7 +113,7 @@ class MicroConfidencePlaybookContentTest {
   /** Facts carry over, sentences do not: no run of eight source words appears in our texts. */
   @Test
   void noSentenceIsCopiedFromTheSourceAndTheProductIsNotNamed() throws IOException {
-    Set<String> sourceRuns = wordRuns(Files.readString(SOURCES_DIR.resolve(SOURCE_DOC)), 8);
+    Set<String> sourceRuns = wordRuns(Files.readString(SourceDocuments.document(SOURCE_DOC)), 8);
     Map<String, String> ours = ownTexts();
     ours.forEach((where, text) -> {
       Set<String> runs = wordRuns(text, 8);
