@@ -46,7 +46,37 @@
       el('strong', { text: f.severity === 'ERROR' ? 'Error' : 'Warning' }), ' ' + where + ' — ' + f.rule + ': ' + f.message);
   }
 
+  /** The last live reload: when, which files, and whether it went live (with the version Tasklist starts) or was refused. */
+  function reload(r, withPlaybook) {
+    if (!r) { return el('p', { className: 'muted', text: 'No live reload since the application started.' }); }
+    var files = (r.files || []).join(', ') + (r.moreFiles ? ' and ' + r.moreFiles + ' more' : '');
+    var head = when(r.at) + (withPlaybook ? ', playbook ' + r.playbookId : '') + ': ' + (files || 'no file named');
+    var box = el('div', { className: 'reload', 'data-result': r.result }, el('p', { text: head }));
+    if (r.result === 'DEPLOYED') {
+      var versions = Object.keys(r.versions || {}).map(function (key) { return key + ' version ' + r.versions[key]; });
+      box.appendChild(el('p', {}, el('span', { className: 'state DEPLOYED', text: 'went live' }),
+        versions.length ? ' — Tasklist starts ' + versions.join(', ') + '.' : ''));
+    } else if (r.result === 'REFUSED') {
+      box.appendChild(el('p', {}, el('span', { className: 'state FAILED', text: 'refused' }), ' — the last good version keeps serving:'));
+      box.appendChild(list(r.problems, function (t) { return el('span', { className: 'problem', text: t }); }, ''));
+    } else {
+      box.appendChild(el('p', { className: 'muted', text: 'No playbook with this id was found, so nothing was deployed.' }));
+    }
+    return box;
+  }
+
+  /** Older versions with running cases: counts only for administrators (the API leaves them out for designers). */
+  function olderVersion(v) {
+    var running = v.runningCases === null || v.runningCases === undefined
+      ? v.running : v.runningCases + ' running case' + (v.runningCases === 1 ? '' : 's') + ', ' + v.mapCleanly + ' of them map cleanly';
+    var text = v.processKey + ' version ' + v.version + ': ' + running + ' — ' + v.mapping + ' to version ' + v.newestVersion + '.';
+    return el('span', { 'data-process': v.processKey, 'data-version': v.version }, text,
+      (v.reasons || []).length ? list(v.reasons, function (t) { return t; }, '') : null);
+  }
+
   function show(overview) {
+    var lastReload = document.getElementById('last-reload');
+    lastReload.appendChild(reload(overview.lastReload, true));
     var outside = overview.filesOutsidePlaybooks || [];
     if (outside.length) {
       var files = document.getElementById('outside-files');
@@ -74,10 +104,19 @@
       section.appendChild(p.lastRefusal
         ? el('div', { className: 'refusal' }, el('p', { text: when(p.lastRefusal.at) }), list(p.lastRefusal.problems, function (t) { return el('span', { className: 'problem', text: t }); }, ''))
         : el('p', { className: 'muted', text: 'None since the application started.' }));
+      section.appendChild(el('h3', { text: 'Last live reload' }));
+      section.appendChild(reload(p.lastReload, false));
       section.appendChild(el('h3', { text: 'Versions' }));
       section.appendChild(list(p.processes, function (v) {
         return (v.name || v.key) + ': version ' + v.latestVersion + ' is what Tasklist starts (' + v.versions + ' version' + (v.versions === 1 ? '' : 's') + ' deployed)';
       }, 'No process deployed.'));
+      section.appendChild(el('h3', { text: 'Running cases on older versions' }));
+      var older = list(p.olderVersionsInUse, olderVersion, 'None: every running case is on the newest version.');
+      older.className = 'older-versions';
+      section.appendChild(older);
+      if ((p.olderVersionsInUse || []).length) {
+        section.appendChild(el('p', { className: 'muted', text: 'To move the cases that map cleanly, use POST /api/playbooks/' + p.id + '/migrations/execute; each moved case gets a comment in its audit trail.' }));
+      }
       section.appendChild(el('h3', { text: 'Files' }));
       section.appendChild(list(p.files, function (file) { return el('code', { text: file }); }, 'Not readable.'));
       section.appendChild(el('h3', { text: 'Lint findings' }));
@@ -94,7 +133,7 @@
         return null;
       }
       if (response.status === 403) {
-        notice('The playbook console is for playbook designers and administrators.', { href: '/camunda/app/tasklist/', text: 'Back to Tasklist' });
+        notice('This page is not part of your work: the playbook console is for playbook designers and administrators.', { href: '/camunda/app/tasklist/', text: 'Back to Tasklist' });
         return null;
       }
       if (!response.ok) { notice('The console answered ' + response.status + '. Try again in a moment.'); return null; }

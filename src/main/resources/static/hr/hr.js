@@ -70,7 +70,7 @@
         throw new ApiError(401, 'not signed in');
       }
       if (response.status === 403) {
-        notice('These pages are for HR, so the case audit is not shown to your account. Your own cases and steps are in',
+        notice('This page is not part of your work: these pages are for HR, so the case audit is not shown to your account. Your own cases and steps are in',
           { href: TASKLIST, text: 'Tasklist' });
         throw new ApiError(403, 'not HR');
       }

@@ -176,7 +176,7 @@
     }
     if (response.status === 403) {
       return response.json().then(function (body) {
-        notice(body.message || 'This overview is for managers.', body.href, body.linkText);
+        notice('This page is not part of your work. ' + (body.message || 'This overview is for managers.'), body.href, body.linkText);
         return null;
       });
     }

@@ -31,9 +31,13 @@ class PlaybookConsole {
   private final PlaybookRegistry registry;
   private final RepositoryService repository;
   private final SystemAccess system;
+  private final LiveReloads reloads;
+  private final PlaybookMigrations migrations;
 
   PlaybookConsole(PlaybookDiscovery discovery, PlaybookDeployer deployer, PlaybookRegistry registry, RepositoryService repository,
-      SystemAccess system) {
+      SystemAccess system, LiveReloads reloads, PlaybookMigrations migrations) {
+    this.reloads = reloads;
+    this.migrations = migrations;
     this.discovery = discovery;
     this.deployer = deployer;
     this.registry = registry;
@@ -41,12 +45,21 @@ class PlaybookConsole {
     this.system = system;
   }
 
-  record Overview(List<Entry> playbooks, List<String> filesOutsidePlaybooks, String designerFolder) {
+  record Overview(List<Entry> playbooks, List<String> filesOutsidePlaybooks, String designerFolder, LiveReloads.Reload lastReload) {
   }
 
   record Entry(String id, String name, String version, String origin, String state, List<String> problems, Instant checkedAt,
       List<String> files, List<ProcessVersion> processes, LastDeployment lastDeployment, Refusal lastRefusal,
-      List<Finding> lintFindings) {
+      List<Finding> lintFindings, LiveReloads.Reload lastReload, List<OlderVersionInUse> olderVersionsInUse) {
+  }
+
+  /**
+   * An older version that still has running cases, and whether they would move cleanly to the newest version. HR's
+   * rule that small counts can point at a person applies: only administrators get counts ({@code runningCases},
+   * {@code mapCleanly}); designers read {@code running} ("some cases") and {@code mapping}. No case is named.
+   */
+  record OlderVersionInUse(String processKey, int version, int newestVersion, String running, String mapping, Long runningCases,
+      Long mapCleanly, List<String> reasons) {
   }
 
   record ProcessVersion(String key, String name, int latestVersion, long versions) {
@@ -58,7 +71,8 @@ class PlaybookConsole {
   record Refusal(Instant at, List<String> problems) {
   }
 
-  Overview overview() {
+  /** @param showCounts whether the reader is an administrator, who may see how many cases run on older versions */
+  Overview overview(boolean showCounts) {
     PlaybookDiscovery.Result found = discovery.discover();
     // every deployed key, as the deployment check itself knows them (a signed-in caller's list queries must page)
     PlaybookValidator.Known known = system.call(() -> deployer.known(found));
@@ -71,11 +85,27 @@ class PlaybookConsole {
           state.checkedAt(), playbook == null ? List.of() : files(playbook.descriptor()),
           playbook == null ? List.of() : processes(playbook.descriptor()), lastDeployment(state.id()),
           registry.lastRefused(state.id()).map(refused -> new Refusal(refused.checkedAt(), refused.problems())).orElse(null),
-          playbook == null ? List.of() : PlaybookValidator.lintFindings(playbook, known, deployer.parsedFiles())));
+          playbook == null ? List.of() : PlaybookValidator.lintFindings(playbook, known, deployer.parsedFiles()),
+          reloads.lastOf(state.id()).orElse(null), olderVersionsInUse(state.id(), showCounts)));
     }
     Path folder = discovery.designerFolders();
     List<String> outside = folder == null ? List.of() : LintWorkspace.outsidePlaybooks(LintInput.fromDirectory(folder).files().keySet());
-    return new Overview(entries, outside, folder == null ? null : folder.toAbsolutePath().toString());
+    return new Overview(entries, outside, folder == null ? null : folder.toAbsolutePath().toString(), reloads.last().orElse(null));
+  }
+
+  /** The migration plan, read as counts for administrators and as "some cases" for designers; never case ids. */
+  private List<OlderVersionInUse> olderVersionsInUse(String playbookId, boolean showCounts) {
+    List<OlderVersionInUse> older = new ArrayList<>();
+    for (PlaybookMigrations.DefinitionPlan plan : migrations.plan(playbookId)) {
+      long running = plan.cases().size();
+      long clean = plan.cases().stream().filter(PlaybookMigrations.CasePlan::mapsCleanly).count();
+      String mapping = clean == running ? "all map cleanly" : clean == 0 ? "none maps cleanly" : "some map cleanly, some do not";
+      List<String> reasons = plan.cases().stream().map(PlaybookMigrations.CasePlan::reason).filter(java.util.Objects::nonNull)
+          .distinct().sorted().toList();
+      older.add(new OlderVersionInUse(plan.processKey(), plan.fromVersion(), plan.toVersion(), running == 0 ? "none" : "some cases",
+          mapping, showCounts ? running : null, showCounts ? clean : null, reasons));
+    }
+    return older;
   }
 
   private static List<String> files(PlaybookDescriptor d) {

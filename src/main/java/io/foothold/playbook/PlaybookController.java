@@ -38,7 +38,7 @@ class PlaybookController {
     if (signedIn == null || signedIn.getGroupIds() == null || signedIn.getGroupIds().stream().noneMatch(MAY_MIGRATE::contains)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The playbook console is for playbook designers");
     }
-    return console.overview();
+    return console.overview(signedIn.getGroupIds().contains(Roles.ADMINS));
   }
 
   /** Which running cases of the playbook's older versions would move cleanly to its newest version. */

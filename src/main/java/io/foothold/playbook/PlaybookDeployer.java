@@ -156,6 +156,21 @@ class PlaybookDeployer implements ApplicationRunner {
     playbook.contributions().forEach(beans::contribute);
   }
 
+  /** The version Tasklist starts of each of the playbook's entry processes, after a reload that deployed it. */
+  Map<String, Integer> startedVersions(PlaybookState state) {
+    if (state == null || state.status() != PlaybookState.Status.DEPLOYED) {
+      return Map.of();
+    }
+    Map<String, Integer> versions = new java.util.TreeMap<>();
+    for (String key : state.entryProcesses()) {
+      ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+      if (latest != null) {
+        versions.put(key, latest.getVersion());
+      }
+    }
+    return versions;
+  }
+
   /** What the checks know exists, for these discovered playbooks (the console lints with the same knowledge). */
   PlaybookValidator.Known known(PlaybookDiscovery.Result found) {
     return PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions(), parsed);

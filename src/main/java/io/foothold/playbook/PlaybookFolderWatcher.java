@@ -9,8 +9,10 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -35,16 +37,18 @@ class PlaybookFolderWatcher implements SmartLifecycle {
 
   private final PlaybookDiscovery discovery;
   private final PlaybookDeployer deployer;
+  private final LiveReloads reloads;
   private final boolean enabled;
   private final long debounceMillis;
   private volatile WatchService watcher;
   private volatile Thread thread;
 
-  PlaybookFolderWatcher(PlaybookDiscovery discovery, PlaybookDeployer deployer,
+  PlaybookFolderWatcher(PlaybookDiscovery discovery, PlaybookDeployer deployer, LiveReloads reloads,
       @Value("${foothold.playbooks.live-reload:false}") boolean enabled,
       @Value("${foothold.playbooks.live-reload-debounce-ms:50}") long debounceMillis) {
     this.discovery = discovery;
     this.deployer = deployer;
+    this.reloads = reloads;
     this.enabled = enabled;
     this.debounceMillis = debounceMillis;
   }
@@ -74,18 +78,20 @@ class PlaybookFolderWatcher implements SmartLifecycle {
     try {
       while (!Thread.currentThread().isInterrupted()) {
         WatchKey first = watcher.take();
-        Set<String> changed = new LinkedHashSet<>();
-        collect(first, changed);
+        Map<String, Set<String>> changed = new LinkedHashMap<>();
+        collect(root, first, changed);
         // Let a burst of writes settle before reading the files. One save (truncate and write, or a temporary file
         // renamed into place) is a few events within a millisecond or two, so a short quiet spell is enough; a file
         // read mid-write fails its parse, is not deployed, and the write's next event checks it again.
         WatchKey next;
         while ((next = watcher.poll(debounceMillis, TimeUnit.MILLISECONDS)) != null) {
-          collect(next, changed);
+          collect(root, next, changed);
         }
-        for (String id : changed) {
+        for (Map.Entry<String, Set<String>> playbook : changed.entrySet()) {
+          String id = playbook.getKey();
           long started = System.nanoTime();
           PlaybookState state = deployer.redeploy(id);
+          reloads.record(id, List.copyOf(playbook.getValue()), state, deployer.startedVersions(state));
           log.info("Live reload of '{}' took {} ms: {}", id, (System.nanoTime() - started) / 1_000_000,
               state == null ? "no such playbook" : state.status() + (state.reason() == null ? "" : " — " + state.reason()));
         }
@@ -97,8 +103,8 @@ class PlaybookFolderWatcher implements SmartLifecycle {
     }
   }
 
-  /** The playbook id is the folder directly under processes/, forms/ or seeds/. */
-  private void collect(WatchKey key, Set<String> changed) {
+  /** The playbook id is the folder directly under processes/, forms/ or seeds/; the files are kept relative to the root. */
+  private void collect(Path root, WatchKey key, Map<String, Set<String>> changed) {
     Path dir = (Path) key.watchable();
     for (WatchEvent<?> event : key.pollEvents()) {
       if (event.context() instanceof Path name) {
@@ -106,7 +112,8 @@ class PlaybookFolderWatcher implements SmartLifecycle {
         if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(path)) {
           registerQuietly(path);
         }
-        playbookOf(path).ifPresent(changed::add);
+        playbookOf(path).ifPresent(id -> changed.computeIfAbsent(id, any -> new LinkedHashSet<>())
+            .add(root.toAbsolutePath().relativize(path.toAbsolutePath()).toString().replace('\\', '/')));
       }
     }
     key.reset();

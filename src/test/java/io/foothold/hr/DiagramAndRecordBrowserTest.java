@@ -94,6 +94,10 @@ class DiagramAndRecordBrowserTest {
     assertThat(browser.waitFor(By.cssSelector("#summary tr[data-playbook='broken-form-ref']")).getAttribute("data-state")).isEqualTo("FAILED");
     assertThat(browser.waitFor(By.cssSelector("section[data-playbook='broken-form-ref']")).getText())
         .contains("processes/broken-form-ref/broken-form-ref.bpmn").contains("Task_FollowUp");
+    // and each playbook tells its last live reload and its running cases on older versions, without a count for dana
+    assertThat(browser.waitFor(By.cssSelector("#last-reload")).getText()).isNotBlank();
+    String arc = browser.waitFor(By.cssSelector("section[data-playbook='recovery-arc']")).getText();
+    assertThat(arc).contains("Last live reload").contains("Running cases on older versions").doesNotContainPattern("\\d+ running case");
     assertThat(axeViolations()).isEmpty();
     browser.screenshot(SCREENSHOTS.resolve("designer-console.png"));
   }

@@ -19,6 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.foothold.support.EngineRest;
 
 import io.foothold.support.FootholdSpringTest;
 
@@ -190,6 +196,91 @@ class LiveReloadTest {
 
     assertThat(plan).contains(waiting).contains("waits in Task_Step");
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(waiting).singleResult().getProcessDefinitionId()).isEqualTo(oldDefinition);
+  }
+
+  @Test
+  void theConsoleShowsTheLastReloadWithItsFilesAndTheVersionOrTheRefusal() throws Exception {
+    // given a saved model that goes live
+    int before = latest().getVersion();
+    saveAndWait(BPMN, original(BPMN).replace("name=\"Do the step\"", "name=\"Do the step, reloaded\""), () -> latest().getVersion() > before);
+
+    // then the console names the file and the version Tasklist now starts, for the playbook and overall
+    JsonNode live = awaitReload("DEPLOYED");
+    assertThat(live.path("files").toString()).contains(BPMN);
+    assertThat(live.path("versions").path("DesignerSandbox").asInt()).isEqualTo(latest().getVersion());
+    assertThat(console("dana").path("lastReload").path("playbookId").asText()).isEqualTo("designer-sandbox");
+
+    // when a broken save follows
+    save(BPMN, original(BPMN).replace("Task_Step", "Activity_0x7f3ab"));
+    awaitState(PlaybookState.Status.FAILED);
+
+    // then the reload reads as refused, with file, element and rule
+    JsonNode refused = awaitReload("REFUSED");
+    assertThat(refused.path("files").toString()).contains(BPMN);
+    assertThat(refused.path("problems").toString()).contains(BPMN).contains("[Activity_0x7f3ab]").contains("readable-ids");
+    assertThat(refused.path("versions").size()).isZero();
+  }
+
+  @Test
+  void theConsoleShowsRunningCasesOnOlderVersionsCountedOnlyForAdministrators() throws Exception {
+    // given a case waiting in the current version, and a new version that keeps its step
+    String waiting = runtime.startProcessInstanceByKey("DesignerSandbox").getId();
+    ProcessDefinition old = latest();
+    saveAndWait(BPMN, original(BPMN).replace("name=\"Do the step\"", "name=\"Do the step, again\""), () -> latest().getVersion() > old.getVersion());
+    long running = runtime.createProcessInstanceQuery().processDefinitionId(old.getId()).rootProcessInstances().count();
+
+    // when dana and admin open the console
+    ResponseEntity<String> forDana = EngineRest.as(web, "dana").getApi("/api/playbooks/console");
+    JsonNode danaSees = olderVersion(new ObjectMapper().readTree(forDana.getBody()), old.getVersion());
+    JsonNode adminSees = olderVersion(console("admin"), old.getVersion());
+
+    // then dana reads that some cases run there and map cleanly, without a count or a case id
+    assertThat(danaSees.path("running").asText()).isEqualTo("some cases");
+    assertThat(danaSees.path("mapping").asText()).isEqualTo("all map cleanly");
+    assertThat(danaSees.path("newestVersion").asInt()).isEqualTo(latest().getVersion());
+    assertThat(danaSees.path("runningCases").isNumber()).as("no count for designers").isFalse();
+    assertThat(danaSees.path("mapCleanly").isNumber()).isFalse();
+    assertThat(forDana.getBody()).doesNotContain(waiting);
+    // and the administrator reads the counts
+    assertThat(adminSees.path("runningCases").asLong()).isEqualTo(running);
+    assertThat(adminSees.path("mapCleanly").asLong()).isEqualTo(running);
+  }
+
+  private JsonNode console(String user) throws IOException {
+    return new ObjectMapper().readTree(EngineRest.as(web, user).getApi("/api/playbooks/console").getBody());
+  }
+
+  private static JsonNode sandbox(JsonNode console) {
+    for (JsonNode playbook : console.path("playbooks")) {
+      if ("designer-sandbox".equals(playbook.path("id").asText())) {
+        return playbook;
+      }
+    }
+    throw new AssertionError("no designer-sandbox in " + console);
+  }
+
+  private static JsonNode olderVersion(JsonNode console, int version) {
+    for (JsonNode older : sandbox(console).path("olderVersionsInUse")) {
+      if (older.path("version").asInt() == version) {
+        return older;
+      }
+    }
+    throw new AssertionError("version " + version + " not among the older versions in use: " + sandbox(console));
+  }
+
+  /** The sandbox's last reload once it has the result and came after the last save (the record follows the state). */
+  private JsonNode awaitReload(String result) throws IOException {
+    JsonNode[] seen = new JsonNode[1];
+    await(() -> {
+      try {
+        seen[0] = sandbox(console("dana")).path("lastReload");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return result.equals(seen[0].path("result").asText())
+          && java.time.Instant.parse(seen[0].path("at").asText()).isAfter(lastSave);
+    });
+    return seen[0];
   }
 
   private String startSandboxAndGetTask() {
