@@ -45,14 +45,21 @@ class PlaybookController {
   @org.springframework.web.bind.annotation.PostMapping("/{id}/migrations/plan")
   List<PlaybookMigrations.DefinitionPlan> planMigration(@PathVariable String id) {
     requireDesigner(id);
-    return migrations.plan(id);
+    return forCaller(migrations.plan(id));
   }
 
   /** Moves the cases that map cleanly; the others stay where they are. Each moved case gets a comment. */
   @org.springframework.web.bind.annotation.PostMapping("/{id}/migrations/execute")
   List<PlaybookMigrations.DefinitionPlan> executeMigration(@PathVariable String id) {
     String user = requireDesigner(id);
-    return migrations.execute(id, user);
+    return forCaller(migrations.execute(id, user));
+  }
+
+  /** Case ids only for administrators: a designer learns whether and why cases map, not which cases they are. */
+  private List<PlaybookMigrations.DefinitionPlan> forCaller(List<PlaybookMigrations.DefinitionPlan> plans) {
+    var signedIn = identity.getCurrentAuthentication();
+    boolean admin = signedIn != null && signedIn.getGroupIds() != null && signedIn.getGroupIds().contains(Roles.ADMINS);
+    return admin ? plans : plans.stream().map(PlaybookMigrations.DefinitionPlan::withoutCases).toList();
   }
 
   private String requireDesigner(String id) {

@@ -32,6 +32,15 @@ class PlaybookMigrations {
   }
 
   record DefinitionPlan(String processKey, int fromVersion, int toVersion, List<CasePlan> cases) {
+
+    /**
+     * The plan as a designer may read it: whether cases map and why not, without case ids or counts (designers
+     * change models, they do not read case data; HR's 5-case rule applies to counts).
+     */
+    DefinitionPlan withoutCases() {
+      List<CasePlan> kinds = cases.stream().map(c -> new CasePlan(null, c.mapsCleanly(), c.reason())).distinct().toList();
+      return new DefinitionPlan(processKey, fromVersion, toVersion, kinds);
+    }
   }
 
   private final SystemAccess system;
