@@ -495,17 +495,23 @@ final class TasklistPage implements AutoCloseable {
    * dialogs, so an element found a moment ago may be replaced or briefly covered.
    */
   private void click(By locator) {
+    // What stood in the way last time, for the timeout's message (e.g. "Other element would receive the click: …").
+    String[] lastObstacle = {"the element was never visible and enabled"};
     new WebDriverWait(driver, WAIT)
-        .ignoring(StaleElementReferenceException.class)
-        .ignoring(ElementClickInterceptedException.class)
+        .withMessage(() -> "clicking " + locator + ": " + lastObstacle[0])
         .until(d -> {
           WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
           if (element == null) {
             return false;
           }
-          scrollIntoView(element);
-          element.click();
-          return true;
+          try {
+            scrollIntoView(element);
+            element.click();
+            return true;
+          } catch (StaleElementReferenceException | ElementClickInterceptedException obstacle) {
+            lastObstacle[0] = obstacle.getMessage().lines().findFirst().orElse(obstacle.toString());
+            return false;
+          }
         });
   }
 
