@@ -24,11 +24,12 @@ import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.foothold.playbooks.microconfidence.MicroConfidenceRestWalkthroughTest;
 import io.foothold.support.CaseDriver;
+import io.foothold.support.MicroConfidenceForms;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.RecoveryArcForms;
+import io.foothold.support.RecoveryArcSteps;
 
 /** HR reads what happened in a case: every step, who did it and when, every decision with what went in and came out. */
 @FootholdSpringTest
@@ -48,12 +49,7 @@ class CaseTimelineTest {
   void theTimelineOfARecoveredCaseListsEveryCompletedStepAndEveryDecision() {
     EngineRest maya = EngineRest.as(web, "maya");
     String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("ravi"));
-    maya.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
-    maya.completeTask(caseId, "Task_ChooseSupports", RecoveryArcForms.chooseSupports());
-    maya.completeTask(caseId, "Task_PlanSmallWin", RecoveryArcForms.planSmallWin());
-    maya.completeTask(caseId, "Task_ConfirmSmallWin", RecoveryArcForms.confirmSmallWin("yes"));
-    maya.completeTask(caseId, "Task_DevelopmentPlan", RecoveryArcForms.developmentPlan());
-    maya.completeTask(caseId, "Task_ArrangePairedWork", RecoveryArcForms.pairedWork());
+    RecoveryArcSteps.toCheckInTimer(maya, caseId);
     letDueTimersFire(caseId, 7);
     maya.completeTask(caseId, "Task_CheckIn", RecoveryArcForms.checkIn("recovered", 4));
     maya.completeTask(caseId, "Task_RecoverySummary", RecoveryArcForms.recoverySummary());
@@ -133,20 +129,7 @@ class CaseTimelineTest {
   void theStepsOfADailyMicroLoopAppearInsideTheParentCasesTimeline() {
     EngineRest maya = EngineRest.as(web, "maya");
     String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("sam"));
-    new CaseDriver(management, history).walk(caseId, user -> EngineRest.as(web, user), task -> switch (task) {
-      case "Task_CalmDebrief" -> RecoveryArcForms.calmDebrief();
-      case "Task_ChooseSupports" -> RecoveryArcForms.chooseSupports();
-      case "Task_PlanSmallWin" -> {
-        Map<String, Object> plan = RecoveryArcForms.planSmallWin();
-        plan.put("buildAsDailyLoop", true);
-        yield plan;
-      }
-      case "Task_DevelopmentPlan" -> RecoveryArcForms.developmentPlan();
-      case "Task_ArrangePairedWork" -> RecoveryArcForms.pairedWork();
-      case "Task_CheckIn" -> RecoveryArcForms.checkIn("recovered", 4);
-      case "Task_RecoverySummary" -> RecoveryArcForms.recoverySummary();
-      default -> MicroConfidenceRestWalkthroughTest.answer(task);
-    }, 40);
+    new CaseDriver(management, history).walk(caseId, user -> EngineRest.as(web, user), RecoveryArcSteps::smallWinAsDailyLoop, 40);
     String loopId = history.createHistoricProcessInstanceQuery().superProcessInstanceId(caseId).singleResult().getId();
 
     List<JsonNode> timeline = list(AuditApi.as(web, "hana").json("/api/audit/cases/" + caseId).path("timeline"));

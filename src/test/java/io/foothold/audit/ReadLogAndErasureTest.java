@@ -27,6 +27,7 @@ import io.foothold.support.CaseDriver;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.RecoveryArcForms;
+import io.foothold.support.RecoveryArcSteps;
 
 /** Every read of the audit is logged; an erased case leaves nothing but an anonymous tombstone. */
 @FootholdSpringTest
@@ -136,12 +137,7 @@ class ReadLogAndErasureTest {
   private String recoveredCase(String employee) {
     EngineRest maya = EngineRest.as(web, "maya");
     String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase(employee));
-    maya.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
-    maya.completeTask(caseId, "Task_ChooseSupports", RecoveryArcForms.chooseSupports());
-    maya.completeTask(caseId, "Task_PlanSmallWin", RecoveryArcForms.planSmallWin());
-    maya.completeTask(caseId, "Task_ConfirmSmallWin", RecoveryArcForms.confirmSmallWin("yes"));
-    maya.completeTask(caseId, "Task_DevelopmentPlan", RecoveryArcForms.developmentPlan());
-    maya.completeTask(caseId, "Task_ArrangePairedWork", RecoveryArcForms.pairedWork());
+    RecoveryArcSteps.toCheckInTimer(maya, caseId);
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 8 * 24L * 3600 * 1000));
     List<Job> due = management.createJobQuery().processInstanceId(caseId).timers().executable().list();
     due.forEach(job -> management.executeJob(job.getId()));

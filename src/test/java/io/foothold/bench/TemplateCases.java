@@ -16,10 +16,11 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.foothold.FootholdApplication;
-import io.foothold.playbooks.microconfidence.MicroConfidenceRestWalkthroughTest;
 import io.foothold.support.CaseDriver;
+import io.foothold.support.MicroConfidenceForms;
 import io.foothold.support.EngineRest;
 import io.foothold.support.RecoveryArcForms;
+import io.foothold.support.RecoveryArcSteps;
 
 /**
  * The real cases the dataset is cloned from: Foothold itself (in this JVM, on the dataset's H2 file) opens them
@@ -127,18 +128,10 @@ final class TemplateCases {
   }
 
   private static Map<String, Object> answer(String task) {
-    return switch (task) {
-      case "Task_CalmDebrief" -> RecoveryArcForms.calmDebrief();
-      case "Task_ChooseSupports" -> RecoveryArcForms.chooseSupports();
-      case "Task_PlanSmallWin" -> RecoveryArcForms.planSmallWin();
-      case "Task_ConfirmSmallWin" -> RecoveryArcForms.confirmSmallWin("yes");
-      case "Task_DevelopmentPlan" -> RecoveryArcForms.developmentPlan();
-      case "Task_ArrangePairedWork" -> RecoveryArcForms.pairedWork();
-      case "Task_CheckIn" -> RecoveryArcForms.checkIn("recovered", 4);
-      case "Task_RecoverySummary" -> RecoveryArcForms.recoverySummary();
+    return RecoveryArcSteps.plainRecovery(task, other -> switch (other) {
       case "Task_ReviewSeriousSignal" -> RecoveryArcForms.arrangeReferral("employee-assistance");
       case "Task_ArrangeReferral" -> RecoveryArcForms.arrangeReferral("occupational-health");
-      default -> new HashMap<>(MicroConfidenceRestWalkthroughTest.answer(task));
-    };
+      default -> new HashMap<>(MicroConfidenceForms.answer(other));
+    });
   }
 }

@@ -21,6 +21,7 @@ import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdNode;
 import io.foothold.support.ProductionPeople;
 import io.foothold.support.RecoveryArcForms;
+import io.foothold.support.RecoveryArcSteps;
 import io.foothold.support.TestPostgres;
 
 /**
@@ -63,12 +64,7 @@ class PostgresArcIT {
     EngineRest admin = EngineRest.as(node.rest(), "admin", ADMIN_PASSWORD);
 
     String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("sam"));
-    maya.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
-    maya.completeTask(caseId, "Task_ChooseSupports", RecoveryArcForms.chooseSupports());
-    maya.completeTask(caseId, "Task_PlanSmallWin", RecoveryArcForms.planSmallWin());
-    maya.completeTask(caseId, "Task_ConfirmSmallWin", RecoveryArcForms.confirmSmallWin("yes"));
-    maya.completeTask(caseId, "Task_DevelopmentPlan", RecoveryArcForms.developmentPlan());
-    maya.completeTask(caseId, "Task_ArrangePairedWork", RecoveryArcForms.pairedWork());
+    RecoveryArcSteps.toCheckInTimer(maya, caseId);
     runTheDueCheckInTimer(admin, caseId);
     maya.completeTask(caseId, "Task_CheckIn", RecoveryArcForms.checkIn("continue", 3));
     runTheDueCheckInTimer(admin, caseId);

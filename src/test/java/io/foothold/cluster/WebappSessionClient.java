@@ -7,9 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
+
+import io.foothold.support.CookieJar;
 
 /**
  * A browser's view of the webapps, without the browser: the cookies it holds (session, CSRF) and the
@@ -19,7 +18,7 @@ import java.util.stream.Collectors;
 final class WebappSessionClient {
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final Map<String, String> cookies = new LinkedHashMap<>();
+  private final CookieJar cookies = new CookieJar();
 
   /** Opens Tasklist on this node and signs in there, as the login page does. */
   HttpResponse<String> signIn(String baseUrl, String user, String password) throws IOException, InterruptedException {
@@ -40,23 +39,10 @@ final class WebappSessionClient {
   }
 
   private HttpRequest.Builder request(String baseUrl, String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, text/html");
-    if (!cookies.isEmpty()) {
-      builder.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
-    }
-    if (cookies.containsKey("XSRF-TOKEN")) {
-      builder.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
-    }
-    return builder;
+    return cookies.withCookiesAndCsrfToken(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json, text/html"));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    for (String setCookie : response.headers().allValues("Set-Cookie")) {
-      String pair = setCookie.split(";", 2)[0];
-      int equals = pair.indexOf('=');
-      cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-    }
-    return response;
+    return cookies.send(http, request);
   }
 }

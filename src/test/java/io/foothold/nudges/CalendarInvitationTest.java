@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.RecoveryArcForms;
+import io.foothold.support.RecoveryArcSteps;
 
 /**
  * The day before a check-in, its manager gets an invitation that calendar apps accept (parsed here with ical4j):
@@ -53,12 +54,7 @@ class CalendarInvitationTest {
     // given maya's case waits on its check-in timer
     EngineRest maya = EngineRest.as(web, "maya");
     String caseId = maya.startCase("RecoveryArc", RecoveryArcForms.openCase("ravi"));
-    maya.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
-    maya.completeTask(caseId, "Task_ChooseSupports", RecoveryArcForms.chooseSupports());
-    maya.completeTask(caseId, "Task_PlanSmallWin", RecoveryArcForms.planSmallWin());
-    maya.completeTask(caseId, "Task_ConfirmSmallWin", RecoveryArcForms.confirmSmallWin("yes"));
-    maya.completeTask(caseId, "Task_DevelopmentPlan", RecoveryArcForms.developmentPlan());
-    maya.completeTask(caseId, "Task_ArrangePairedWork", RecoveryArcForms.pairedWork());
+    RecoveryArcSteps.toCheckInTimer(maya, caseId);
     Job timer = management.createJobQuery().processInstanceId(caseId).activityId("Timer_NextCheckIn").singleResult();
     Instant checkIn = timer.getDuedate().toInstant();
     String uid = UpcomingDates.uidOf("job:" + timer.getId());

@@ -11,10 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.foothold.support.CookieJar;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.PlantedNote;
 
@@ -170,7 +169,7 @@ class PrivateNoteLeakTest {
 
     private final HttpClient http;
     private final String base;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final CookieJar cookies = new CookieJar();
 
     private Webapp(HttpClient http, String base) {
       this.http = http;
@@ -191,24 +190,11 @@ class PrivateNoteLeakTest {
     }
 
     private HttpRequest.Builder request(String path) {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, text/html");
-      if (!cookies.isEmpty()) {
-        builder.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
-      }
-      if (cookies.containsKey("XSRF-TOKEN")) {
-        builder.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
-      }
-      return builder;
+      return cookies.withCookiesAndCsrfToken(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, text/html"));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      for (String setCookie : response.headers().allValues("Set-Cookie")) {
-        String pair = setCookie.split(";", 2)[0];
-        int equals = pair.indexOf('=');
-        cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-      }
-      return response;
+      return cookies.send(http, request);
     }
   }
 }

@@ -25,6 +25,7 @@ import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.PlantedNote;
 import io.foothold.support.RecoveryArcForms;
+import io.foothold.support.RecoveryArcSteps;
 
 /**
  * A manager's private note through the whole life of a case: captured from the form that carries it into Foothold's
@@ -113,18 +114,12 @@ class PrivateNotesTest {
 
     driver.walk(caseId, user -> EngineRest.as(web, user), task -> switch (task) {
       case "Task_CalmDebrief" -> debriefWith(debriefNote);
-      case "Task_ChooseSupports" -> RecoveryArcForms.chooseSupports();
-      case "Task_PlanSmallWin" -> RecoveryArcForms.planSmallWin();
-      case "Task_ConfirmSmallWin" -> RecoveryArcForms.confirmSmallWin("yes");
-      case "Task_DevelopmentPlan" -> RecoveryArcForms.developmentPlan();
-      case "Task_ArrangePairedWork" -> RecoveryArcForms.pairedWork();
       case "Task_CheckIn" -> {
         Map<String, Object> checkIn = RecoveryArcForms.checkIn("recovered", 4);
         checkIn.put("privateNoteCheckIn", checkInNote);
         yield checkIn;
       }
-      case "Task_RecoverySummary" -> RecoveryArcForms.recoverySummary();
-      default -> throw new IllegalStateException("unexpected step " + task);
+      default -> RecoveryArcSteps.plainRecovery(task);
     }, 30);
 
     assertThat(driver.ended(caseId)).isTrue();

@@ -9,14 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.foothold.support.CookieJar;
 import io.foothold.support.FootholdSpringTest;
 
 /**
@@ -34,7 +32,7 @@ class ApiCsrfTest {
   @LocalServerPort int port;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final Map<String, String> cookies = new LinkedHashMap<>();
+  private final CookieJar cookies = new CookieJar();
 
   @BeforeEach
   void hanaSignsInToTasklist() throws Exception {
@@ -46,7 +44,7 @@ class ApiCsrfTest {
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     // Sign-in starts a new session; its token comes with the next webapp request, as Tasklist makes right after.
     send(withSession(request("/camunda/api/admin/auth/user/default").GET()));
-    assertThat(cookies).containsKeys("JSESSIONID", "XSRF-TOKEN");
+    assertThat(cookies.names()).contains("JSESSIONID", "XSRF-TOKEN");
   }
 
   @Test
@@ -97,7 +95,7 @@ class ApiCsrfTest {
   }
 
   private HttpRequest.Builder withSession(HttpRequest.Builder request) {
-    return request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+    return cookies.withCookies(request);
   }
 
   private static String basic(String user) {
@@ -105,12 +103,6 @@ class ApiCsrfTest {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    for (String setCookie : response.headers().allValues("Set-Cookie")) {
-      String pair = setCookie.split(";", 2)[0];
-      int equals = pair.indexOf('=');
-      cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-    }
-    return response;
+    return cookies.send(http, request);
   }
 }

@@ -2,7 +2,10 @@ package io.foothold.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -67,5 +70,17 @@ public final class ProcessTests {
         .distinct()
         .reduce((a, b) -> a + "," + b)
         .orElse("none");
+  }
+
+  /** The list with these items added after its own, e.g. the supports every case gets plus a decision's extra ones. */
+  public static List<String> plus(List<String> base, String... more) {
+    List<String> all = new ArrayList<>(base);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  /** A local date-time ("2025-06-06T09:00") as a Date in this machine's zone, as the engine's timers and date fields hold it. */
+  public static Date date(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(ZoneId.systemDefault()).toInstant());
   }
 }

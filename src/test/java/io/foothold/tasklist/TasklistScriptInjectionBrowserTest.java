@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.foothold.playbooks.microconfidence.MicroConfidenceRestWalkthroughTest;
 import io.foothold.support.CaseDriver;
+import io.foothold.support.MicroConfidenceForms;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.HeadlessChromium;
@@ -70,7 +70,7 @@ class TasklistScriptInjectionBrowserTest {
           "loopWeeks", 1, "seriousSignal", false));
       // Define the action with script text, then let days pass until the first "Ship" step is open.
       new CaseDriver(management, history).walk(loop, user -> EngineRest.as(web, user), task -> {
-        Map<String, Object> answers = MicroConfidenceRestWalkthroughTest.answer(task);
+        Map<String, Object> answers = MicroConfidenceForms.answer(task);
         answers.put("microAction", ScriptInjection.BOTH);
         return answers;
       }, 3, "Task_ShipToday");

@@ -1,11 +1,11 @@
 package io.foothold.playbooks.microfailure;
 
+import static io.foothold.support.ProcessTests.date;
+import static io.foothold.support.ProcessTests.plus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -653,15 +653,5 @@ class MicroFailureProcessTest {
         .putValue("organisationalDecision", "engage-consultant")
         .putValue("organisationalPattern", "Three people in the same team pulled back after public code reviews.")
         .putValue("organisationalNextStep", "Ask two consultancies for a proposal.");
-  }
-
-  private static List<String> plus(List<String> base, String... more) {
-    List<String> all = new ArrayList<>(base);
-    all.addAll(List.of(more));
-    return all;
-  }
-
-  static Date date(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(ZoneId.systemDefault()).toInstant());
   }
 }

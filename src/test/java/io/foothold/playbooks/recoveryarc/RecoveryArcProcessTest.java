@@ -1,12 +1,12 @@
 package io.foothold.playbooks.recoveryarc;
 
+import static io.foothold.support.ProcessTests.date;
+import static io.foothold.support.ProcessTests.plus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -796,15 +796,5 @@ class RecoveryArcProcessTest {
         .putValue("summaryWhatWorked", "Paired demos and small reruns rebuilt the routine.")
         .putValue("summarySupportsThatHelped", List.of("paired-work", "small-visible-win"))
         .putValue("summaryNextSteps", "Keep tracking in one-on-ones.");
-  }
-
-  private static List<String> plus(List<String> base, String... more) {
-    List<String> all = new ArrayList<>(base);
-    all.addAll(List.of(more));
-    return all;
-  }
-
-  static Date date(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(ZoneId.systemDefault()).toInstant());
   }
 }

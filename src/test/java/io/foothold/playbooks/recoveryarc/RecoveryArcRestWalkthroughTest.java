@@ -12,32 +12,26 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 import io.foothold.support.CaseDriver;
+import io.foothold.support.MicroConfidenceForms;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
+import io.foothold.support.NoJavaSerializedVariables;
 import io.foothold.support.RecoveryArcForms;
+import io.foothold.support.RecoveryArcSteps;
 
 /**
  * The recovery arc walked to its end the way people do it: by filling forms through Tasklist's REST
  * API, as the manager (and HR where a referral is needed), with the engine clock moved to let timers fall due.
  */
 @FootholdSpringTest
+@ExtendWith(NoJavaSerializedVariables.class)
 class RecoveryArcRestWalkthroughTest {
-
-  /** When this test began: every case it opened is checked for Java-serialized variables afterwards. */
-  private final java.util.Date testBegan = new java.util.Date(System.currentTimeMillis() - 1000);
-
-  @AfterEach
-  void everyVariableOfTheWalkedCasesIsStoredAsJsonNotJavaSerialized() {
-    for (var walked : history.createHistoricProcessInstanceQuery().startedAfter(testBegan).rootProcessInstances().list()) {
-      assertThat(io.foothold.support.StoredValues.javaSerialized(history, walked.getId()))
-          .as("variables of case %s stored Java-serialized", walked.getId()).isEmpty();
-    }
-  }
 
   @Autowired TestRestTemplate web;
   @Autowired ManagementService management;
@@ -53,12 +47,7 @@ class RecoveryArcRestWalkthroughTest {
     EngineRest maya = EngineRest.as(web, "maya");
     String caseId = open(maya, "ravi");
 
-    maya.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
-    maya.completeTask(caseId, "Task_ChooseSupports", RecoveryArcForms.chooseSupports());
-    maya.completeTask(caseId, "Task_PlanSmallWin", RecoveryArcForms.planSmallWin());
-    maya.completeTask(caseId, "Task_ConfirmSmallWin", RecoveryArcForms.confirmSmallWin("yes"));
-    maya.completeTask(caseId, "Task_DevelopmentPlan", RecoveryArcForms.developmentPlan());
-    maya.completeTask(caseId, "Task_ArrangePairedWork", RecoveryArcForms.pairedWork());
+    RecoveryArcSteps.toCheckInTimer(maya, caseId);
 
     assertThat(maya.getList("/task?processInstanceId=" + caseId)).as("waiting for the first check-in").isEmpty();
     letDueTimersFire(caseId, 7);
@@ -143,20 +132,7 @@ class RecoveryArcRestWalkthroughTest {
     String caseId = open(maya, "sam");
     CaseDriver driver = new CaseDriver(management, history);
 
-    List<CaseDriver.Step> steps = driver.walk(caseId, user -> EngineRest.as(web, user), task -> switch (task) {
-      case "Task_CalmDebrief" -> RecoveryArcForms.calmDebrief();
-      case "Task_ChooseSupports" -> RecoveryArcForms.chooseSupports();
-      case "Task_PlanSmallWin" -> {
-        Map<String, Object> plan = RecoveryArcForms.planSmallWin();
-        plan.put("buildAsDailyLoop", true);
-        yield plan;
-      }
-      case "Task_DevelopmentPlan" -> RecoveryArcForms.developmentPlan();
-      case "Task_ArrangePairedWork" -> RecoveryArcForms.pairedWork();
-      case "Task_CheckIn" -> RecoveryArcForms.checkIn("recovered", 4);
-      case "Task_RecoverySummary" -> RecoveryArcForms.recoverySummary();
-      default -> io.foothold.playbooks.microconfidence.MicroConfidenceRestWalkthroughTest.answer(task);
-    }, 40);
+    List<CaseDriver.Step> steps = driver.walk(caseId, user -> EngineRest.as(web, user), RecoveryArcSteps::smallWinAsDailyLoop, 40);
 
     assertThat(steps).extracting(CaseDriver.Step::taskDefinitionKey).containsSubsequence(
         "Task_PlanSmallWin", "Task_DefineAction", "Task_ShipToday", "Task_Expand", "Task_LoopSummary", "Task_DevelopmentPlan");
@@ -168,12 +144,7 @@ class RecoveryArcRestWalkthroughTest {
 
   private String walkToFirstCheckIn(EngineRest manager, String employee) {
     String caseId = open(manager, employee);
-    manager.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
-    manager.completeTask(caseId, "Task_ChooseSupports", RecoveryArcForms.chooseSupports());
-    manager.completeTask(caseId, "Task_PlanSmallWin", RecoveryArcForms.planSmallWin());
-    manager.completeTask(caseId, "Task_ConfirmSmallWin", RecoveryArcForms.confirmSmallWin("partly"));
-    manager.completeTask(caseId, "Task_DevelopmentPlan", RecoveryArcForms.developmentPlan());
-    manager.completeTask(caseId, "Task_ArrangePairedWork", RecoveryArcForms.pairedWork());
+    RecoveryArcSteps.toCheckInTimer(manager, caseId, "partly");
     letDueTimersFire(caseId, 7);
     return caseId;
   }
