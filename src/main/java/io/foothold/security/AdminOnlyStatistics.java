@@ -9,13 +9,9 @@ import org.camunda.bpm.engine.impl.HistoricActivityStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricCaseActivityStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricDecisionInstanceStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.springframework.stereotype.Component;
-
-import io.foothold.engine.CommandInterceptors;
 
 /**
  * The engine's statistics queries count running and finished instances per definition, deployment and activity
@@ -25,31 +21,18 @@ import io.foothold.engine.CommandInterceptors;
  * the engine's own work (no signed-in user) is not affected.
  */
 @Component
-class AdminOnlyStatistics extends AbstractProcessEnginePlugin {
+class AdminOnlyStatistics extends PersonCommandGuard {
 
   private static final Set<Class<?>> STATISTICS = Set.of(ProcessDefinitionStatisticsQueryImpl.class,
       ActivityStatisticsQueryImpl.class, DeploymentStatisticsQueryImpl.class, HistoricActivityStatisticsQueryImpl.class,
       HistoricCaseActivityStatisticsQueryImpl.class, HistoricDecisionInstanceStatisticsQueryImpl.class);
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    CommandInterceptors.add(configuration, new Guard(configuration));
-  }
-
-  static final class Guard extends PersonCommandGuard {
-
-    Guard(ProcessEngineConfigurationImpl configuration) {
-      super(configuration);
-    }
-
-    @Override
-    public <T> T execute(Command<T> command) {
-      Authentication person = STATISTICS.contains(command.getClass()) ? personToCheck() : null;
-      if (person != null) {
-        throw new AuthorizationException("Statistics count the cases of each playbook and are for administrators only"
-            + " (group " + Roles.ADMINS + "); '" + person.getUserId() + "' is not one.");
-      }
-      return next.execute(command);
+  protected void check(Command<?> command) {
+    Authentication person = STATISTICS.contains(command.getClass()) ? personToCheck() : null;
+    if (person != null) {
+      throw new AuthorizationException("Statistics count the cases of each playbook and are for administrators only"
+          + " (group " + Roles.ADMINS + "); '" + person.getUserId() + "' is not one.");
     }
   }
 }

@@ -9,15 +9,11 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.springframework.stereotype.Component;
-
-import io.foothold.engine.CommandInterceptors;
 
 /**
  * Task and case attachments are not part of any playbook (forms carry every answer), yet anyone who may work a task
@@ -30,15 +26,10 @@ import io.foothold.engine.CommandInterceptors;
  * stream replaced by the bytes read from it) by reflection, the only way to see them before the command runs.
  */
 @Component
-class AttachmentRules extends AbstractProcessEnginePlugin {
+class AttachmentRules extends PersonCommandGuard {
 
   static final int MAX_BYTES = 256 * 1024;
   private static final Set<String> ACTIVE_TYPES = Set.of("html", "xhtml", "svg", "xml", "javascript", "ecmascript", "script");
-
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    CommandInterceptors.add(configuration, new Guard(configuration));
-  }
 
   /** An attachment an administrator may not add either. */
   static final class AttachmentRefused extends FormFieldValidationException {
@@ -50,87 +41,79 @@ class AttachmentRules extends AbstractProcessEnginePlugin {
     }
   }
 
-  static final class Guard extends PersonCommandGuard {
-
-    Guard(ProcessEngineConfigurationImpl configuration) {
-      super(configuration);
+  @Override
+  protected void check(Command<?> command) {
+    if (command instanceof CreateAttachmentCmd attachment) {
+      if (personToCheck() != null) {
+        throw new AuthorizationException("Attachments are for administrators only: a case's answers go in its forms.");
+      }
+      checkWhatItCarries(attachment);
     }
+  }
 
-    @Override
-    public <T> T execute(Command<T> command) {
-      if (command instanceof CreateAttachmentCmd attachment) {
-        if (personToCheck() != null) {
-          throw new AuthorizationException("Attachments are for administrators only: a case's answers go in its forms.");
-        }
-        check(attachment);
-      }
-      return next.execute(command);
+  private static void checkWhatItCarries(CreateAttachmentCmd attachment) {
+    String type = (String) field(attachment, "attachmentType");
+    if (type != null && ACTIVE_TYPES.stream().anyMatch(type.toLowerCase(Locale.ROOT)::contains)) {
+      throw new AttachmentRefused("An attachment of type '" + type + "' is refused: a browser would run it. Attach"
+          + " plain text, PDF or an image other than SVG.");
     }
-
-    private static void check(CreateAttachmentCmd attachment) {
-      String type = (String) field(attachment, "attachmentType");
-      if (type != null && ACTIVE_TYPES.stream().anyMatch(type.toLowerCase(Locale.ROOT)::contains)) {
-        throw new AttachmentRefused("An attachment of type '" + type + "' is refused: a browser would run it. Attach"
-            + " plain text, PDF or an image other than SVG.");
-      }
-      String name = (String) field(attachment, "attachmentName");
-      if (name != null && name.toLowerCase(Locale.ROOT).matches(".*\\.(html?|xhtml|svg|xml|js|mjs)$")) {
-        throw new AttachmentRefused("An attachment named '" + name + "' is refused: a browser would run a file of that kind.");
-      }
-      String url = (String) field(attachment, "url");
-      if (url != null && !isWebLink(url)) {
-        throw new AttachmentRefused("An attachment link must start with http:// or https://; '" + abbreviated(url) + "' does not.");
-      }
-      InputStream content = (InputStream) field(attachment, "content");
-      if (content != null) {
-        // Read here, at most one byte past the cap, and handed on from memory: the engine would read it all.
-        byte[] bytes = readAtMostOnePast(content);
-        if (bytes.length > MAX_BYTES) {
-          throw new AttachmentRefused("An attachment may have at most " + MAX_BYTES + " bytes; this one has more.");
-        }
-        set(attachment, "content", new ByteArrayInputStream(bytes));
-      }
+    String name = (String) field(attachment, "attachmentName");
+    if (name != null && name.toLowerCase(Locale.ROOT).matches(".*\\.(html?|xhtml|svg|xml|js|mjs)$")) {
+      throw new AttachmentRefused("An attachment named '" + name + "' is refused: a browser would run a file of that kind.");
     }
-
-    private static byte[] readAtMostOnePast(InputStream content) {
-      try {
-        return content.readNBytes(MAX_BYTES + 1);
-      } catch (IOException e) {
-        throw new AttachmentRefused("The attachment's content could not be read: " + e.getMessage());
-      }
+    String url = (String) field(attachment, "url");
+    if (url != null && !isWebLink(url)) {
+      throw new AttachmentRefused("An attachment link must start with http:// or https://; '" + abbreviated(url) + "' does not.");
     }
-
-    private static boolean isWebLink(String url) {
-      try {
-        String scheme = URI.create(url.trim()).getScheme();
-        return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-      } catch (IllegalArgumentException notAUri) {
-        return false;
+    InputStream content = (InputStream) field(attachment, "content");
+    if (content != null) {
+      // Read here, at most one byte past the cap, and handed on from memory: the engine would read it all.
+      byte[] bytes = readAtMostOnePast(content);
+      if (bytes.length > MAX_BYTES) {
+        throw new AttachmentRefused("An attachment may have at most " + MAX_BYTES + " bytes; this one has more.");
       }
+      set(attachment, "content", new ByteArrayInputStream(bytes));
     }
+  }
 
-    private static String abbreviated(String text) {
-      return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  private static byte[] readAtMostOnePast(InputStream content) {
+    try {
+      return content.readNBytes(MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new AttachmentRefused("The attachment's content could not be read: " + e.getMessage());
     }
+  }
 
-    private static Object field(CreateAttachmentCmd command, String name) {
-      try {
-        Field field = CreateAttachmentCmd.class.getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(command);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("CreateAttachmentCmd has no field " + name + " in this Camunda version", e);
-      }
+  private static boolean isWebLink(String url) {
+    try {
+      String scheme = URI.create(url.trim()).getScheme();
+      return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+    } catch (IllegalArgumentException notAUri) {
+      return false;
     }
+  }
 
-    private static void set(CreateAttachmentCmd command, String name, Object value) {
-      try {
-        Field field = CreateAttachmentCmd.class.getDeclaredField(name);
-        field.setAccessible(true);
-        field.set(command, value);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("CreateAttachmentCmd has no field " + name + " in this Camunda version", e);
-      }
+  private static String abbreviated(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  }
+
+  private static Object field(CreateAttachmentCmd command, String name) {
+    try {
+      Field field = CreateAttachmentCmd.class.getDeclaredField(name);
+      field.setAccessible(true);
+      return field.get(command);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("CreateAttachmentCmd has no field " + name + " in this Camunda version", e);
+    }
+  }
+
+  private static void set(CreateAttachmentCmd command, String name, Object value) {
+    try {
+      Field field = CreateAttachmentCmd.class.getDeclaredField(name);
+      field.setAccessible(true);
+      field.set(command, value);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("CreateAttachmentCmd has no field " + name + " in this Camunda version", e);
     }
   }
 }

@@ -4,8 +4,6 @@ import java.lang.reflect.Field;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.GetAttachmentCmd;
@@ -21,8 +19,6 @@ import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.springframework.stereotype.Component;
-
-import io.foothold.engine.CommandInterceptors;
 
 /**
  * Comments and attachments belong to the case of their task. Camunda 7.24 checks no authorization when one is read
@@ -40,7 +36,7 @@ import io.foothold.engine.CommandInterceptors;
  * getters; they are read by reflection and a missing field (an engine upgrade) refuses the command.
  */
 @Component
-class CaseNotesAccess extends AbstractProcessEnginePlugin {
+class CaseNotesAccess extends PersonCommandGuard {
 
   private static final Set<Class<?>> READS = Set.of(GetTaskCommentCmd.class, GetTaskCommentsCmd.class, GetProcessInstanceCommentsCmd.class,
       GetTaskAttachmentCmd.class, GetTaskAttachmentContentCmd.class, GetTaskAttachmentsCmd.class, GetProcessInstanceAttachmentsCmd.class);
@@ -48,77 +44,64 @@ class CaseNotesAccess extends AbstractProcessEnginePlugin {
       GetAttachmentContentCmd.class);
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    CommandInterceptors.add(configuration, new Guard(configuration));
+  protected void check(Command<?> command) {
+    Class<?> kind = command.getClass();
+    boolean guarded = READS.contains(kind) || ADMIN_ONLY.contains(kind) || kind == AddCommentCmd.class;
+    Authentication signedIn = guarded ? personToCheck() : null;
+    if (signedIn == null) {
+      return;
+    }
+    if (ADMIN_ONLY.contains(kind)) {
+      throw new AuthorizationException("Attachments are kept and changed by administrators only; '" + signedIn.getUserId()
+          + "' is not one.");
+    }
+    String taskId = field(command, "taskId");
+    String caseId = taskId == null && hasField(command, "processInstanceId") ? field(command, "processInstanceId") : null;
+    boolean writing = kind == AddCommentCmd.class;
+    if (taskId == null && caseId == null) {
+      throw new AuthorizationException("A comment or attachment is reached through its task or case.");
+    }
+    boolean allowed = taskId != null ? mayUseTask(taskId, writing) : mayUseCase(caseId, writing);
+    if (!allowed) {
+      throw new AuthorizationException("'" + signedIn.getUserId() + "' may not " + (writing ? "comment on" : "read the notes of")
+          + " this " + (taskId != null ? "task" : "case") + ": " + (writing ? "comments are written by the people working on it."
+              : "they belong to its case."));
+    }
   }
 
-  static final class Guard extends PersonCommandGuard {
-
-    Guard(ProcessEngineConfigurationImpl configuration) {
-      super(configuration);
+  /** Visible as the signed-in person: the queries apply the engine's authorization checks. */
+  private boolean mayUseTask(String taskId, boolean writing) {
+    if (configuration().getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
+      return true;
     }
+    return !writing && configuration().getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+  }
 
-    @Override
-    public <T> T execute(Command<T> command) {
-      Class<?> kind = command.getClass();
-      boolean guarded = READS.contains(kind) || ADMIN_ONLY.contains(kind) || kind == AddCommentCmd.class;
-      Authentication signedIn = guarded ? personToCheck() : null;
-      if (signedIn == null) {
-        return next.execute(command);
-      }
-      if (ADMIN_ONLY.contains(kind)) {
-        throw new AuthorizationException("Attachments are kept and changed by administrators only; '" + signedIn.getUserId()
-            + "' is not one.");
-      }
-      String taskId = field(command, "taskId");
-      String caseId = taskId == null && hasField(command, "processInstanceId") ? field(command, "processInstanceId") : null;
-      boolean writing = kind == AddCommentCmd.class;
-      if (taskId == null && caseId == null) {
-        throw new AuthorizationException("A comment or attachment is reached through its task or case.");
-      }
-      boolean allowed = taskId != null ? mayUseTask(taskId, writing) : mayUseCase(caseId, writing);
-      if (!allowed) {
-        throw new AuthorizationException("'" + signedIn.getUserId() + "' may not " + (writing ? "comment on" : "read the notes of")
-            + " this " + (taskId != null ? "task" : "case") + ": " + (writing ? "comments are written by the people working on it."
-                : "they belong to its case."));
-      }
-      return next.execute(command);
+  private boolean mayUseCase(String caseId, boolean writing) {
+    if (configuration().getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).count() > 0) {
+      return true;
     }
+    return !writing && configuration().getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(caseId).count() > 0;
+  }
 
-    /** Visible as the signed-in person: the queries apply the engine's authorization checks. */
-    private boolean mayUseTask(String taskId, boolean writing) {
-      if (configuration().getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
-        return true;
-      }
-      return !writing && configuration().getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+  private static boolean hasField(Object command, String name) {
+    try {
+      command.getClass().getDeclaredField(name);
+      return true;
+    } catch (NoSuchFieldException e) {
+      return false;
     }
+  }
 
-    private boolean mayUseCase(String caseId, boolean writing) {
-      if (configuration().getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).count() > 0) {
-        return true;
-      }
-      return !writing && configuration().getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(caseId).count() > 0;
-    }
-
-    private static boolean hasField(Object command, String name) {
-      try {
-        command.getClass().getDeclaredField(name);
-        return true;
-      } catch (NoSuchFieldException e) {
-        return false;
-      }
-    }
-
-    private static String field(Object command, String name) {
-      try {
-        Field field = command.getClass().getDeclaredField(name);
-        field.setAccessible(true);
-        return (String) field.get(command);
-      } catch (NoSuchFieldException e) {
-        return null;
-      } catch (ReflectiveOperationException | ClassCastException e) {
-        throw new AuthorizationException("The engine changed " + command.getClass().getSimpleName() + " (" + name + "): refused until checked.");
-      }
+  private static String field(Object command, String name) {
+    try {
+      Field field = command.getClass().getDeclaredField(name);
+      field.setAccessible(true);
+      return (String) field.get(command);
+    } catch (NoSuchFieldException e) {
+      return null;
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new AuthorizationException("The engine changed " + command.getClass().getSimpleName() + " (" + name + "): refused until checked.");
     }
   }
 }

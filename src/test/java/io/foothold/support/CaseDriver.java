@@ -9,21 +9,46 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Walks a case to its end the way people and time do: whenever a step is open, the person it belongs to
  * fills its form through the REST API; when nothing is open, the engine clock moves a day and the jobs then
  * due run (the job executor is off in tests). Answers come from a function of the task definition key.
  */
-public final class CaseDriver {
+public final class CaseDriver implements BeforeEachCallback, AfterEachCallback {
 
-  private final ManagementService management;
-  private final HistoryService history;
+  private ManagementService management;
+  private HistoryService history;
   private long offsetDays;
 
   public CaseDriver(ManagementService management, HistoryService history) {
     this.management = management;
     this.history = history;
+  }
+
+  /**
+   * A driver for each test of a {@link FootholdSpringTest}, registered with {@code @RegisterExtension}: it takes the
+   * engine's services from the test's application context and resets the engine clock after the test.
+   */
+  public static CaseDriver forEachTest() {
+    return new CaseDriver(null, null);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    var spring = SpringExtension.getApplicationContext(context);
+    management = spring.getBean(ManagementService.class);
+    history = spring.getBean(HistoryService.class);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    offsetDays = 0;
+    resetClock();
   }
 
   public record Step(String taskDefinitionKey, String assignee) {

@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -31,21 +29,10 @@ import io.foothold.support.MicroConfidenceForms;
 class MicroConfidenceRestWalkthroughTest {
 
   @Autowired TestRestTemplate web;
-  @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired TaskService tasks;
 
-  CaseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    driver = new CaseDriver(management, history);
-  }
-
-  @AfterEach
-  void resetClock() {
-    CaseDriver.resetClock();
-  }
+  @RegisterExtension final CaseDriver driver = CaseDriver.forEachTest();
 
   @Test
   void aWeekOfDailyWinsIsWalkedToItsSummary() {

@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -27,20 +25,9 @@ import io.foothold.support.NoJavaSerializedVariables;
 class MicroFailureRestWalkthroughTest {
 
   @Autowired TestRestTemplate web;
-  @Autowired ManagementService management;
   @Autowired HistoryService history;
 
-  CaseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    driver = new CaseDriver(management, history);
-  }
-
-  @AfterEach
-  void resetClock() {
-    CaseDriver.resetClock();
-  }
+  @RegisterExtension final CaseDriver driver = CaseDriver.forEachTest();
 
   @Test
   void aManagerCoachesThroughTheSlipsToASteadyClose() {
