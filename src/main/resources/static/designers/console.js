@@ -5,20 +5,8 @@
 (function () {
   'use strict';
 
-  function el(tag, attrs) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      var value = attrs[name];
-      if (value === null || value === undefined) { return; }
-      if (name === 'text') { node.textContent = String(value); } else if (name === 'className') { node.className = String(value); } else { node.setAttribute(name, String(value)); }
-    });
-    for (var i = 2; i < arguments.length; i++) {
-      var child = arguments[i];
-      if (child === null || child === undefined) { continue; }
-      node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-  }
+  // Elements are built by the shared /shared/dom.js (loaded before this file): text, never markup.
+  var el = window.FootholdDom.el;
 
   function notice(text, link) {
     var box = document.getElementById('notice');

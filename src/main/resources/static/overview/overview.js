@@ -14,24 +14,9 @@
     closed: 'Closed'
   };
 
-  function el(tag, attrs) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      var value = attrs[name];
-      if (value === null || value === undefined || value === false) { return; }
-      if (name === 'text') { node.textContent = String(value); }
-      else if (name === 'className') { node.className = String(value); }
-      else { node.setAttribute(name, String(value)); }
-    });
-    for (var i = 2; i < arguments.length; i++) { append(node, arguments[i]); }
-    return node;
-  }
-
-  function append(parent, child) {
-    if (child === null || child === undefined) { return; }
-    if (Array.isArray(child)) { child.forEach(function (c) { append(parent, c); }); return; }
-    parent.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
+  // Elements are built by the shared /shared/dom.js (loaded before this file): text, never markup.
+  var el = window.FootholdDom.el;
+  var append = window.FootholdDom.append;
 
   function show(id) { document.getElementById(id).hidden = false; }
 

@@ -20,10 +20,8 @@ import io.foothold.support.HeadlessChromium;
 import io.foothold.support.StoredValues;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -35,9 +33,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every playbook, every step, in the real Camunda Tasklist: a manager starts the case from Tasklist's
@@ -49,7 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * too. A screenshot of each filled form is kept under target/screenshots/all-forms/&lt;playbook&gt;/.
  */
 @FootholdSpringTest
-class AllFormsBrowserTest {
+class AllFormsBrowserTest extends TasklistBrowserTestBase {
 
   static final Path SCREENSHOTS = Paths.get("target", "screenshots", "all-forms");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,40 +53,24 @@ class AllFormsBrowserTest {
   private static final String HR = "hana";
   private static final int MAX_STEPS = 40;
 
-  @LocalServerPort
-  int port;
-
-  @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired FormService forms;
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired RepositoryService repository;
-  @Autowired IdentityService identity;
 
-  TasklistPage tasklist;
   FormFiller filler;
   String signedIn;
-  String testName;
   int screenshotNumber;
 
   @BeforeEach
-  void openBrowser(TestInfo info) throws Exception {
-    testName = info.getTestMethod().orElseThrow().getName();
-    tasklist = TasklistPage.open("http://127.0.0.1:" + port);
+  void formFiller() {
     filler = new FormFiller(tasklist);
   }
 
   @AfterEach
-  void closeBrowser() throws Exception {
+  void resetClock() {
     ClockUtil.reset();
-    if (tasklist != null) {
-      try {
-        assertThat(tasklist.cspViolations()).as("Tasklist works under its Content-Security-Policy").isEmpty();
-      } finally {
-        tasklist.close();
-      }
-    }
   }
 
   @Test

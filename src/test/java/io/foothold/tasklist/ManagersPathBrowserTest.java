@@ -11,21 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.foothold.support.FootholdSpringTest;
-import io.foothold.support.HeadlessChromium;
 import io.foothold.support.MicroFailureForms;
 import io.foothold.support.RecoveryArcForms;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The manager's path in the real Tasklist: a later step shows what was agreed before and where the case stands,
@@ -33,38 +27,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * of the wrong role is Foothold's page, not a Whitelabel error.
  */
 @FootholdSpringTest
-class ManagersPathBrowserTest {
+class ManagersPathBrowserTest extends TasklistBrowserTestBase {
 
-  static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   static final Path README_IMAGES = Paths.get("docs", "images");
 
-  @LocalServerPort
-  int port;
-
-  @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
-  @Autowired IdentityService identity;
-
-  TasklistPage tasklist;
-  String testName;
 
   @BeforeEach
-  void openBrowser(TestInfo info) throws Exception {
-    testName = info.getTestMethod().orElseThrow().getName();
+  void screenshotsFolder() throws Exception {
     Files.createDirectories(SCREENSHOTS);
-    tasklist = TasklistPage.open("http://127.0.0.1:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    if (tasklist != null) {
-      try {
-        assertThat(tasklist.cspViolations()).as("Tasklist works under its Content-Security-Policy").isEmpty();
-      } finally {
-        tasklist.close();
-      }
-    }
   }
 
   @Test
@@ -236,9 +208,5 @@ class ManagersPathBrowserTest {
     } finally {
       identity.clearAuthentication();
     }
-  }
-
-  private void onFailureKeepEvidence(HeadlessChromium.Steps steps) throws Throwable {
-    HeadlessChromium.onFailureKeepEvidence(tasklist.driver(), SCREENSHOTS, testName, steps);
   }
 }

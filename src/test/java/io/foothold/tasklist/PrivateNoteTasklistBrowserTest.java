@@ -2,21 +2,13 @@ package io.foothold.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.foothold.support.FootholdSpringTest;
@@ -27,34 +19,15 @@ import io.foothold.support.HeadlessChromium;
  * ("Confirm the supports") shows it back to her, read-only, although the engine holds no such variable.
  */
 @FootholdSpringTest
-class PrivateNoteTasklistBrowserTest {
+class PrivateNoteTasklistBrowserTest extends TasklistBrowserTestBase {
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
-  @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
-
-  TasklistPage tasklist;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    tasklist = TasklistPage.open("http://127.0.0.1:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    try {
-      assertThat(tasklist.cspViolations()).as("Tasklist works under its Content-Security-Policy").isEmpty();
-    } finally {
-      tasklist.close();
-    }
-  }
 
   @Test
   void mayaWritesANoteOnTheDebriefAndSeesItWhenSheChoosesTheSupports() throws Throwable {
     String note = "Sam went quiet when the client came up; ask about it at the check-in. " + UUID.randomUUID();
-    HeadlessChromium.onFailureKeepEvidence(tasklist.driver(), TasklistBrowserTest.SCREENSHOTS, "privateNoteShownAgain", () -> {
+    HeadlessChromium.onFailureKeepEvidence(tasklist.driver(), SCREENSHOTS, "privateNoteShownAgain", () -> {
       ProcessInstance instance = openCaseAs("maya", "sam");
       Task debrief = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
@@ -79,25 +52,7 @@ class PrivateNoteTasklistBrowserTest {
       var shown = tasklist.field("privateNoteDebrief");
       assertThat(shown.getDomProperty("value")).as("the next form shows her note again").isEqualTo(note);
       assertThat(shown.isEnabled()).as("read-only there").isFalse();
-      tasklist.screenshot(TasklistBrowserTest.SCREENSHOTS.resolve("tasklist-private-note-shown-again.png"));
+      tasklist.screenshot(SCREENSHOTS.resolve("tasklist-private-note-shown-again.png"));
     });
-  }
-
-  /** Opens a case through the engine as the given manager, the way the start form would. */
-  private ProcessInstance openCaseAs(String manager, String employee) {
-    List<String> groups = identity.createGroupQuery().groupMember(manager).list().stream().map(g -> g.getId()).toList();
-    identity.setAuthentication(manager, groups);
-    try {
-      return runtime.startProcessInstanceByKey("RecoveryArc", Map.of(
-          "employeeId", employee,
-          "incidentSummary", "A report with wrong figures reached the board.",
-          "incidentDate", LocalDate.now().minusDays(2).toString(),
-          "visibility", "senior",
-          "failureKind", "individual",
-          "dominantDriver", "cognitive",
-          "seriousSignal", false));
-    } finally {
-      identity.clearAuthentication();
-    }
   }
 }

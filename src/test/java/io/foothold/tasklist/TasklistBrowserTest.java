@@ -3,25 +3,16 @@ package io.foothold.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import io.foothold.support.HeadlessChromium;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import io.foothold.support.FootholdSpringTest;
 
 /**
@@ -31,44 +22,15 @@ import io.foothold.support.FootholdSpringTest;
  * fails, never skips, when they are missing.
  */
 @FootholdSpringTest
-class TasklistBrowserTest {
+class TasklistBrowserTest extends TasklistBrowserTestBase {
 
   static final String PROCESS_NAME = "Recovery after a visible failure";
   static final String DEBRIEF = "Hold a calm, fact-focused debrief";
   static final String CHOOSE_SUPPORTS = "Confirm the supports";
-  static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  RuntimeService runtime;
   @Autowired
   TaskService tasks;
   @Autowired
   HistoryService history;
-  @Autowired
-  IdentityService identity;
-
-  TasklistPage tasklist;
-  String testName;
-
-  @BeforeEach
-  void openBrowser(TestInfo info) throws Exception {
-    testName = info.getTestMethod().orElseThrow().getName();
-    tasklist = TasklistPage.open("http://127.0.0.1:" + port);
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    if (tasklist != null) {
-      try {
-        assertThat(tasklist.cspViolations()).as("Tasklist works under its Content-Security-Policy").isEmpty();
-      } finally {
-        tasklist.close();
-      }
-    }
-  }
 
   @Test
   void managerOpensCaseAndHoldsDebriefInTasklist() throws Throwable {
@@ -168,29 +130,6 @@ class TasklistBrowserTest {
   private List<String> samCases() {
     return runtime.createProcessInstanceQuery().processDefinitionKey("RecoveryArc")
         .variableValueEquals("employeeId", "sam").list().stream().map(ProcessInstance::getId).toList();
-  }
-
-  /** Opens a case through the engine as the given manager, the way the start form would. */
-  private ProcessInstance openCaseAs(String manager, String employee) {
-    List<String> groups = identity.createGroupQuery().groupMember(manager).list().stream().map(g -> g.getId()).toList();
-    identity.setAuthentication(manager, groups);
-    try {
-      return runtime.startProcessInstanceByKey("RecoveryArc", Map.of(
-          "employeeId", employee,
-          "incidentSummary", "A report with wrong figures reached the board.",
-          "incidentDate", LocalDate.now().minusDays(2).toString(),
-          "visibility", "senior",
-          "failureKind", "individual",
-          "dominantDriver", "cognitive",
-          "seriousSignal", false));
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  /** On a failure, keep a screenshot and the page source next to the other screenshots. */
-  private void onFailureKeepEvidence(HeadlessChromium.Steps steps) throws Throwable {
-    HeadlessChromium.onFailureKeepEvidence(tasklist.driver(), SCREENSHOTS, testName, steps);
   }
 
   static {
