@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -18,7 +18,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.foothold.support.CaseDriver;
+import io.foothold.support.ResetEngineClock;
 import io.foothold.support.FootholdSpringTest;
 
 /**
@@ -27,6 +27,7 @@ import io.foothold.support.FootholdSpringTest;
  * with what the API said before this test's cases existed.
  */
 @FootholdSpringTest
+@ExtendWith(ResetEngineClock.class)
 class AnalyticsApiTest {
 
   @Autowired TestRestTemplate web;
@@ -34,11 +35,6 @@ class AnalyticsApiTest {
   @Autowired HistoryService history;
 
   final ObjectMapper json = new ObjectMapper();
-
-  @AfterEach
-  void resetClock() {
-    CaseDriver.resetClock();
-  }
 
   @Test
   void fiveClosedRecoveriesAreShownAndAMonthWithOneCaseIsHidden() throws Exception {

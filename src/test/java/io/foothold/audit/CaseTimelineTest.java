@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -16,8 +15,8 @@ import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -25,7 +24,7 @@ import org.springframework.http.HttpStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.foothold.support.CaseDriver;
-import io.foothold.support.MicroConfidenceForms;
+import io.foothold.support.ResetEngineClock;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.RecoveryArcForms;
@@ -33,17 +32,13 @@ import io.foothold.support.RecoveryArcSteps;
 
 /** HR reads what happened in a case: every step, who did it and when, every decision with what went in and came out. */
 @FootholdSpringTest
+@ExtendWith(ResetEngineClock.class)
 class CaseTimelineTest {
 
   @Autowired TestRestTemplate web;
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
-
-  @AfterEach
-  void resetClock() {
-    CaseDriver.resetClock();
-  }
 
   @Test
   void theTimelineOfARecoveredCaseListsEveryCompletedStepAndEveryDecision() {

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
@@ -23,7 +23,7 @@ import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.foothold.support.CaseDriver;
+import io.foothold.support.ResetEngineClock;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.RecoveryArcForms;
@@ -31,6 +31,7 @@ import io.foothold.support.RecoveryArcSteps;
 
 /** Every read of the audit is logged; an erased case leaves nothing but an anonymous tombstone. */
 @FootholdSpringTest
+@ExtendWith(ResetEngineClock.class)
 class ReadLogAndErasureTest {
 
   private static final Map<String, String> REASON = Map.of("reason", "Retention period of the case has ended.");
@@ -41,11 +42,6 @@ class ReadLogAndErasureTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired RepositoryService repository;
-
-  @AfterEach
-  void resetClock() {
-    CaseDriver.resetClock();
-  }
 
   @Test
   void viewsAndExportsAreLoggedNewestFirst() {

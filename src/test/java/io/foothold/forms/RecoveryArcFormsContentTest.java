@@ -1,5 +1,10 @@
 package io.foothold.forms;
 
+import static io.foothold.support.FormContentRules.ALLOWED_TYPES;
+import static io.foothold.support.FormContentRules.NON_INPUT_TYPES;
+import static io.foothold.support.FormContentRules.OPTION_TYPES;
+import static io.foothold.support.FormContentRules.VALIDATE_KEYS;
+import static io.foothold.support.FormContentRules.LABELLING_WORDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,19 +45,6 @@ class RecoveryArcFormsContentTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final YAMLMapper YAML = new YAMLMapper();
-
-    static final Set<String> ALLOWED_TYPES = Set.of(
-            "text", "textfield", "textarea", "number", "checkbox", "checklist", "radio", "select",
-            "datetime", "group", "separator", "spacer");
-    static final Set<String> NON_INPUT_TYPES = Set.of("text", "group", "separator", "spacer");
-    static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist");
-    static final Set<String> VALIDATE_KEYS = Set.of("required", "minLength", "maxLength", "min", "max", "pattern");
-
-    /** Words that put a label on a person. Forms and catalog describe behaviour, so none may appear. */
-    static final List<String> LABELLING_WORDS = List.of(
-            "lazy", "incompetent", "weak", "failure as a person", "depressed", "anxious person",
-            "disorder", "useless", "loser", "unstable", "mentally ill", "problem employee",
-            "low performer", "hopeless case", "broken");
 
     /**
      * Field key → catalog list the field takes its options from. The form names the list under

@@ -3,8 +3,6 @@ package io.foothold.hr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -21,20 +19,18 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.foothold.playbook.PlaybookCatalog;
 import io.foothold.playbook.PlaybookRegistry;
 import io.foothold.support.CaseDriver;
+import io.foothold.support.ResetEngineClock;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.HeadlessChromium;
@@ -48,13 +44,12 @@ import io.foothold.support.WalkedRecoveryCase;
  * each task has waited. axe-core finds no WCAG 2.2 A/AA violation on the HR pages.
  */
 @FootholdSpringTest
-class CaseInPeoplesWordsBrowserTest {
+@ExtendWith(ResetEngineClock.class)
+class CaseInPeoplesWordsBrowserTest extends HrBrowserTestBase {
 
-  static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final String OUTCOME_PLAYBOOK = "hr-browser-outcomes";
 
-  @LocalServerPort int port;
   @Autowired TestRestTemplate web;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
@@ -64,28 +59,9 @@ class CaseInPeoplesWordsBrowserTest {
   @Autowired PlaybookRegistry playbooks;
   @Autowired org.camunda.bpm.engine.FilterService filters;
 
-  HrBrowser browser;
-  String testName;
-
-  @BeforeEach
-  void open(TestInfo info) throws Exception {
-    testName = info.getTestMethod().orElseThrow().getName();
-    browser = HrBrowser.open("http://127.0.0.1:" + port);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    CaseDriver.resetClock();
-    try {
-      assertThat(browser.cspViolations()).as("the pages work under their Content-Security-Policy").isEmpty();
-    } finally {
-      browser.close();
-    }
-  }
-
   @Test
   void aWalkedCaseReadsInLabelsAndNamesWithItsConcernAndTheRawViewOneClickAway() throws Throwable {
-    keepEvidence(() -> {
+    onFailureKeepEvidence(() -> {
       // given a recovery case walked to its end, with a concern raised and reviewed on the way
       String caseId = WalkedRecoveryCase.walk(web, management);
       CaseDriver.resetClock();
@@ -125,7 +101,7 @@ class CaseInPeoplesWordsBrowserTest {
 
   @Test
   void everyOutcomeFilterFindsTheCasesWhoseBadgeSaysIt() throws Throwable {
-    keepEvidence(() -> {
+    onFailureKeepEvidence(() -> {
       // given one case for every outcome HR can filter by
       Map<String, String> caseWith = oneCaseForEveryOutcome();
       browser.loginToTasklist("hana", "demo");
@@ -155,7 +131,7 @@ class CaseInPeoplesWordsBrowserTest {
 
   @Test
   void hrsEscalationsInTasklistShowEmployeeManagerSignalAndWaitingTime() throws Throwable {
-    keepEvidence(() -> {
+    onFailureKeepEvidence(() -> {
       // given a concern raised three days before any other HR task still open, so it heads HR's list (oldest first)
       Date oldestOpen = tasks.createTaskQuery().taskCandidateGroup("hr").includeAssignedTasks().orderByTaskCreateTime().asc()
           .listPage(0, 1).stream().map(Task::getCreateTime).findFirst().orElse(new Date());
@@ -243,10 +219,6 @@ class CaseInPeoplesWordsBrowserTest {
 
   private String label(String catalogId) {
     return playbooks.catalog("recovery-arc").orElseThrow().labelOf(catalogId).orElseThrow();
-  }
-
-  private void keepEvidence(HeadlessChromium.Steps check) throws Throwable {
-    HeadlessChromium.onFailureKeepEvidence(browser.driver(), SCREENSHOTS, testName, check);
   }
 
   private List<String> axeViolations() throws Exception {

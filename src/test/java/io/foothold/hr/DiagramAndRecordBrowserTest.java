@@ -2,20 +2,15 @@ package io.foothold.hr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.foothold.analytics.RecoveryCases;
 import io.foothold.support.FootholdSpringTest;
@@ -27,30 +22,11 @@ import io.foothold.support.HeadlessChromium;
  * console; axe-core finds no WCAG 2.2 A/AA violation on any of them.
  */
 @FootholdSpringTest
-class DiagramAndRecordBrowserTest {
+class DiagramAndRecordBrowserTest extends HrBrowserTestBase {
 
-  static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
-  @LocalServerPort int port;
   @Autowired TestRestTemplate web;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
-
-  HrBrowser browser;
-
-  @BeforeEach
-  void open() throws Exception {
-    browser = HrBrowser.open("http://127.0.0.1:" + port);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    try {
-      assertThat(browser.cspViolations()).as("bpmn-js and the pages work under their Content-Security-Policy").isEmpty();
-    } finally {
-      browser.close();
-    }
-  }
 
   @Test
   void hrSeesThePathOnTheDiagramAndOpensThePrintableRecord() throws Exception {

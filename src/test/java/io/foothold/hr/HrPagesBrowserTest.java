@@ -4,27 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
-import io.foothold.support.HeadlessChromium;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
 import io.foothold.analytics.RecoveryCases;
-import io.foothold.support.CaseDriver;
+import io.foothold.support.ResetEngineClock;
 import io.foothold.support.FootholdSpringTest;
 
 /**
@@ -33,37 +28,14 @@ import io.foothold.support.FootholdSpringTest;
  * the pages are for HR. Screenshots go to target/screenshots (docs/images holds the committed copies).
  */
 @FootholdSpringTest
-class HrPagesBrowserTest {
+@ExtendWith(ResetEngineClock.class)
+class HrPagesBrowserTest extends HrBrowserTestBase {
 
-  static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   static final long MAX_SCREENSHOT_BYTES = 300 * 1024;
 
-  @LocalServerPort int port;
   @Autowired TestRestTemplate web;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
-
-  HrBrowser browser;
-  String testName;
-
-  @BeforeEach
-  void openBrowser(TestInfo info) throws Exception {
-    testName = info.getTestMethod().orElseThrow().getName();
-    browser = HrBrowser.open("http://127.0.0.1:" + port);
-  }
-
-  @AfterEach
-  void closeBrowserAndResetClock() throws Exception {
-    CaseDriver.resetClock();
-    if (browser != null) {
-      try {
-        assertThat(browser.cspViolations()).as("the Tasklist sign-in and the HR pages work under their Content-Security-Policy")
-            .isEmpty();
-      } finally {
-        browser.close();
-      }
-    }
-  }
 
   @Test
   void hrSeesChartsTheCaseListAndATimeline() throws Throwable {
@@ -143,8 +115,4 @@ class HrPagesBrowserTest {
     assertThat(Files.size(shot)).as("%s stays small enough for the README", name).isLessThanOrEqualTo(MAX_SCREENSHOT_BYTES);
   }
 
-  /** On a failure, keep a screenshot and the page source next to the other screenshots. */
-  private void onFailureKeepEvidence(HeadlessChromium.Steps steps) throws Throwable {
-    HeadlessChromium.onFailureKeepEvidence(browser.driver(), SCREENSHOTS, testName, steps);
-  }
-}
+  /** On a failure, keep a screenshot and the page source next to the other screenshots. */}

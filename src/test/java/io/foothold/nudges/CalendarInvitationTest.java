@@ -18,12 +18,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import io.foothold.support.EngineRest;
+import io.foothold.support.ResetEngineClock;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.RecoveryArcForms;
 import io.foothold.support.RecoveryArcSteps;
@@ -34,6 +35,7 @@ import io.foothold.support.RecoveryArcSteps;
  * follows; when the case ends first, a cancellation with SEQUENCE 2. Time passes by the engine clock.
  */
 @FootholdSpringTest
+@ExtendWith(ResetEngineClock.class)
 class CalendarInvitationTest {
 
   @Autowired TestRestTemplate web;
@@ -42,11 +44,6 @@ class CalendarInvitationTest {
   @Autowired DemoMailCatcher catcher;
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aCheckInIsInvitedTheDayBeforeUpdatedWhenItMovesAndCancelledWhenTheCaseEnds() throws Exception {

@@ -2,32 +2,22 @@ package io.foothold.nudges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.HeadlessChromium;
+import io.foothold.support.PagesBrowserTestBase;
 import io.foothold.support.RecoveryArcForms;
 
 /**
@@ -37,42 +27,16 @@ import io.foothold.support.RecoveryArcForms;
  * token). Screenshots go to target/screenshots.
  */
 @FootholdSpringTest
-class DemoMailBrowserTest {
+class DemoMailBrowserTest extends PagesBrowserTestBase {
 
-  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-  private static final Duration WAIT = Duration.ofSeconds(30);
-
-  @LocalServerPort int port;
   @Autowired TestRestTemplate web;
   @Autowired ProcessEngine engine;
   @Autowired NudgesEnginePlugin plugin;
   @Autowired DemoMailCatcher catcher;
 
-  WebDriver driver;
-  WebDriverWait wait;
-  Path profile;
-  String testName;
-
-  @BeforeEach
-  void openBrowser(TestInfo info) throws Exception {
-    testName = info.getTestMethod().orElseThrow().getName();
-    HeadlessChromium.Session session = HeadlessChromium.start(1280, 900);
-    driver = session.driver();
-    profile = session.profile();
-    wait = new WebDriverWait(driver, WAIT);
-  }
-
   @AfterEach
-  void closeBrowser() throws Exception {
-    try {
-      assertThat(HeadlessChromium.cspViolations(driver)).as("the pages work under their Content-Security-Policy").isEmpty();
-    } finally {
-      driver.quit();
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-      EngineRest.as(web, "maya").exchangeApi("PUT", "/api/my/nudges", Map.of("choice", "EVERY_STEP"));
-    }
+  void mayaGetsAMailAtEveryStepAgain() {
+    EngineRest.as(web, "maya").exchangeApi("PUT", "/api/my/nudges", Map.of("choice", "EVERY_STEP"));
   }
 
   @Test
@@ -113,17 +77,5 @@ class DemoMailBrowserTest {
       assertThat(maya.getApi("/api/my/nudges").getBody()).contains("\"choice\":\"DIGEST_ONLY\"");
       assertThat(axeViolations()).isEmpty();
     });
-  }
-
-  private void login(String user) {
-    HeadlessChromium.signInToWebapps(driver, base() + "/camunda/app/tasklist/default/", user, "demo");
-  }
-
-  private List<String> axeViolations() throws Exception {
-    return HeadlessChromium.axeViolations(driver);
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + port;
   }
 }

@@ -2,36 +2,25 @@ package io.foothold.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.HeadlessChromium;
+import io.foothold.support.PagesBrowserTestBase;
 
 /**
  * The case overview as maya sees it in Debian's headless Chromium, reached from Tasklist's header: a case waiting on
@@ -40,41 +29,11 @@ import io.foothold.support.HeadlessChromium;
  * goes to target/screenshots (docs/images holds the committed copy).
  */
 @FootholdSpringTest
-class CaseOverviewBrowserTest {
+class CaseOverviewBrowserTest extends PagesBrowserTestBase {
 
-  static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-  private static final Duration WAIT = Duration.ofSeconds(30);
-
-  @LocalServerPort int port;
   @Autowired TestRestTemplate web;
   @Autowired ManagementService management;
 
-  WebDriver driver;
-  WebDriverWait wait;
-  Path profile;
-  String testName;
-
-  @BeforeEach
-  void openBrowser(TestInfo info) throws Exception {
-    testName = info.getTestMethod().orElseThrow().getName();
-    HeadlessChromium.Session session = HeadlessChromium.start(1280, 900);
-    driver = session.driver();
-    profile = session.profile();
-    wait = new WebDriverWait(driver, WAIT);
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    try {
-      assertThat(HeadlessChromium.cspViolations(driver)).as("Tasklist with the plugin and the overview work under their Content-Security-Policy")
-          .isEmpty();
-    } finally {
-      driver.quit();
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-  }
 
   @Test
   void mayaSeesHerCasesWhereTheyStandAndOpensHerStepInTasklist() throws Throwable {
@@ -139,10 +98,6 @@ class CaseOverviewBrowserTest {
     });
   }
 
-  private void login(String user) {
-    HeadlessChromium.signInToWebapps(driver, base() + "/camunda/app/tasklist/default/", user, "demo");
-  }
-
   private void signOut() {
     driver.manage().deleteAllCookies();
   }
@@ -153,13 +108,5 @@ class CaseOverviewBrowserTest {
 
   private void documentComplete() {
     wait.until((ExpectedCondition<Boolean>) d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-  }
-
-  private List<String> axeViolations() throws Exception {
-    return HeadlessChromium.axeViolations(driver);
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + port;
   }
 }

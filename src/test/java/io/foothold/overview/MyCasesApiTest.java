@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -21,12 +21,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.foothold.analytics.RecoveryCases;
-import io.foothold.support.CaseDriver;
+import io.foothold.support.ResetEngineClock;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 
 /** GET /api/my/cases: a manager's own cases, where each stands, and a friendly 403 for everyone else. */
 @FootholdSpringTest
+@ExtendWith(ResetEngineClock.class)
 class MyCasesApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,11 +35,6 @@ class MyCasesApiTest {
   @Autowired TestRestTemplate web;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
-
-  @AfterEach
-  void resetClock() {
-    CaseDriver.resetClock();
-  }
 
   @Test
   void aNewCaseWaitsForTheManagersFirstStepWithItsTasklistLink() throws Exception {

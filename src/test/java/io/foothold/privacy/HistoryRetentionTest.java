@@ -11,12 +11,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-import io.foothold.support.CaseDriver;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 
@@ -25,6 +24,7 @@ import io.foothold.support.FootholdSpringTest;
  * Camunda's history cleanup removes a finished case once that time has passed, and nothing younger.
  */
 @FootholdSpringTest
+@ExtendWith(RestoreCleanupSchedule.class)
 class HistoryRetentionTest {
 
   private static final long DAY = 24L * 3600 * 1000;
@@ -35,14 +35,6 @@ class HistoryRetentionTest {
   @Autowired ManagementService management;
   @Autowired RetentionSettings settings;
   @Autowired HistoryRetention retention;
-
-  @AfterEach
-  void resetClockAndCleanupSchedule() {
-    CaseDriver.resetClock();
-    // Back to the next real night window, so the cleanup job is not left due in the past for other tests.
-    history.cleanUpHistoryAsync(false);
-    retention.apply();
-  }
 
   @Test
   void everyVersionOfEveryPlaybookDefinitionCarriesTheConfiguredTimeToLive() {

@@ -13,13 +13,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.foothold.support.CaseDriver;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.PlantedNote;
@@ -29,6 +28,7 @@ import io.foothold.support.PlantedNote;
  * by HR's erasure and by retention, and notes left in the engine by earlier versions are moved out at start-up.
  */
 @FootholdSpringTest
+@ExtendWith(RestoreCleanupSchedule.class)
 class PrivateNoteLifecycleTest {
 
   private static final long DAY = 24L * 3600 * 1000;
@@ -41,13 +41,6 @@ class PrivateNoteLifecycleTest {
   @Autowired PrivateNoteRecords records;
   @Autowired HistoryRetention retention;
   @Autowired JdbcTemplate jdbc;
-
-  @AfterEach
-  void resetClockAndCleanupSchedule() {
-    CaseDriver.resetClock();
-    history.cleanUpHistoryAsync(false);
-    retention.apply();
-  }
 
   @Test
   void aCancelledCaseForgetsItsNoteAndHrsErasureRemovesTheRecordOfIt() {

@@ -27,6 +27,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver: Selenium Manager never runs, so nothing is
@@ -38,8 +39,17 @@ public final class HeadlessChromium {
   public static final String CHROMIUM = System.getProperty("foothold.chromium", "/usr/bin/chromium");
   public static final String CHROMEDRIVER = System.getProperty("foothold.chromedriver", "/usr/bin/chromedriver");
 
-  /** A started browser and the fresh profile folder it uses. */
-  public record Session(WebDriver driver, Path profile) {
+  /** A started browser and the fresh profile folder it uses; closing quits the browser and removes the folder. */
+  public record Session(WebDriver driver, Path profile) implements AutoCloseable {
+
+    @Override
+    public void close() throws IOException {
+      try {
+        driver.quit();
+      } finally {
+        FileSystemUtils.deleteRecursively(profile);
+      }
+    }
   }
 
   private HeadlessChromium() {

@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.foothold.support.FootholdSpringTest;
+import io.foothold.support.ResetEngineClock;
 import io.foothold.support.HeadlessChromium;
 import io.foothold.support.StoredValues;
 import org.camunda.bpm.engine.FormService;
@@ -30,9 +31,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -45,6 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * too. A screenshot of each filled form is kept under target/screenshots/all-forms/&lt;playbook&gt;/.
  */
 @FootholdSpringTest
+@ExtendWith(ResetEngineClock.class)
 class AllFormsBrowserTest extends TasklistBrowserTestBase {
 
   static final Path SCREENSHOTS = Paths.get("target", "screenshots", "all-forms");
@@ -68,11 +70,6 @@ class AllFormsBrowserTest extends TasklistBrowserTestBase {
     filler = new FormFiller(tasklist);
   }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
   @Test
   void recoveryAfterAVisibleFailureRunsToRecoveryInTasklist() throws Throwable {
     inBrowser("recovery-arc", () -> {
@@ -82,11 +79,7 @@ class AllFormsBrowserTest extends TasklistBrowserTestBase {
 
       assertThat(walk.steps()).containsSubsequence("Task_CalmDebrief", "Task_ChooseSupports", "Task_PlanSmallWin", "Task_ConfirmSmallWin",
           "Task_DevelopmentPlan", "Task_ArrangePairedWork", "Task_CheckIn", "Task_RecoverySummary");
-      assertThat(walk.tickedBefore().get("Task_ChooseSupports/chosenSupports"))
-          .as("the recommended supports arrive pre-ticked in 'Confirm the supports'")
-          .isNotEmpty()
-          .containsExactlyInAnyOrderElementsOf(recommended(caseId));
-      assertEnded(caseId, "EndEvent_CaseClosed");
+      assertRecommendedSupportsCameTickedAndTheCaseClosed(walk, caseId);
     });
   }
 
@@ -100,11 +93,7 @@ class AllFormsBrowserTest extends TasklistBrowserTestBase {
 
       assertThat(walk.steps()).containsSubsequence("Task_PrivateCheckIn", "Task_ChooseSupports", "Task_QuickWin",
           "Task_FeedbackAndBoundaries", "Task_WorkloadAudit", "Task_PeerPairingAndMicroGoals", "Task_TrackProgress", "Task_ClosingSummary");
-      assertThat(walk.tickedBefore().get("Task_ChooseSupports/chosenSupports"))
-          .as("the recommended supports arrive pre-ticked in 'Confirm the supports'")
-          .isNotEmpty()
-          .containsExactlyInAnyOrderElementsOf(recommended(caseId));
-      assertEnded(caseId, "EndEvent_CaseClosed");
+      assertRecommendedSupportsCameTickedAndTheCaseClosed(walk, caseId);
     });
   }
 
@@ -147,6 +136,15 @@ class AllFormsBrowserTest extends TasklistBrowserTestBase {
 
   /** The steps done, who did them, and what each checklist showed ticked before it was filled ("task/key"). */
   record Walk(List<String> steps, List<String> people, Map<String, List<String>> tickedBefore) {
+  }
+
+  /** The supports the decision recommended arrived ticked in "Confirm the supports", and the case reached its closing end. */
+  private void assertRecommendedSupportsCameTickedAndTheCaseClosed(Walk walk, String caseId) {
+    assertThat(walk.tickedBefore().get("Task_ChooseSupports/chosenSupports"))
+        .as("the recommended supports arrive pre-ticked in 'Confirm the supports'")
+        .isNotEmpty()
+        .containsExactlyInAnyOrderElementsOf(recommended(caseId));
+    assertEnded(caseId, "EndEvent_CaseClosed");
   }
 
   /** Starts the playbook from Tasklist's Start-process dialog as this person, filling its start form; returns the new case. */

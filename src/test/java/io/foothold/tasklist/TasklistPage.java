@@ -1,16 +1,13 @@
 package io.foothold.tasklist;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
+import io.foothold.support.ChromiumPage;
 import io.foothold.support.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -30,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * Uses the Debian Chromium and chromedriver only; Selenium Manager never runs, so nothing is downloaded.
  */
-final class TasklistPage implements AutoCloseable {
+final class TasklistPage extends ChromiumPage {
 
   // bounded, but with room for a busy 2-core CI machine (page loads slow down a lot under parallel builds)
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -39,26 +36,13 @@ final class TasklistPage implements AutoCloseable {
   /** What the picker shows: month and day without leading zeros; parsing with M/d also accepts 12/02/2026. */
   private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
 
-  private final String baseUrl;
-  private final WebDriver driver;
-  private final WebDriverWait wait;
-  private final Path profileDir;
-
-  private TasklistPage(String baseUrl, WebDriver driver, Path profileDir) {
-    this.baseUrl = baseUrl;
-    this.driver = driver;
-    this.profileDir = profileDir;
-    this.wait = new WebDriverWait(driver, WAIT);
+  private TasklistPage(String baseUrl) throws IOException {
+    super(baseUrl, 1400, 1000);
   }
 
   /** Starts a fresh headless Chromium with its own profile; fails (never skips) when the browser is missing. */
   static TasklistPage open(String baseUrl) throws IOException {
-    HeadlessChromium.Session browser = HeadlessChromium.start(1400, 1000);
-    return new TasklistPage(baseUrl, browser.driver(), browser.profile());
-  }
-
-  WebDriver driver() {
-    return driver;
+    return new TasklistPage(baseUrl);
   }
 
   // ---------------------------------------------------------------- navigation
@@ -466,19 +450,6 @@ final class TasklistPage implements AutoCloseable {
 
   // ---------------------------------------------------------------- plumbing
 
-  /** What the Content-Security-Policy refused on the pages seen so far (see HeadlessChromium.cspViolations). */
-  List<String> cspViolations() {
-    return HeadlessChromium.cspViolations(driver);
-  }
-
-  void screenshot(Path path) throws IOException {
-    HeadlessChromium.screenshot(driver, path);
-  }
-
-  void dumpPage(Path path) throws IOException {
-    HeadlessChromium.dumpPage(driver, path);
-  }
-
   /** Waits until the document is loaded and AngularJS has no HTTP request in flight. */
   void waitForIdle() {
     wait.until((ExpectedCondition<Boolean>) d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
@@ -557,16 +528,5 @@ final class TasklistPage implements AutoCloseable {
       return "'" + text + "'";
     }
     return "concat('" + text.replace("'", "', \"'\", '") + "')";
-  }
-
-  @Override
-  public void close() throws IOException {
-    try {
-      driver.quit();
-    } finally {
-      try (Stream<Path> files = Files.walk(profileDir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
   }
 }

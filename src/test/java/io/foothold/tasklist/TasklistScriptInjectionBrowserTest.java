@@ -7,13 +7,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import io.foothold.support.CaseDriver;
+import io.foothold.support.ResetEngineClock;
 import io.foothold.support.MicroConfidenceForms;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
@@ -28,17 +29,13 @@ import io.foothold.support.ScriptInjection;
  * markdown text must not quote free text with {{…}}: form-js renders it as HTML, keeping e.g. an img tag.)
  */
 @FootholdSpringTest
+@ExtendWith(ResetEngineClock.class)
 class TasklistScriptInjectionBrowserTest extends TasklistBrowserTestBase {
 
   @Autowired TestRestTemplate web;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
-
-  @AfterEach
-  void resetClock() {
-    CaseDriver.resetClock();
-  }
 
   /** This test asks what Tasklist shows of script text and whether it runs; it never asked about the policy's refusals. */
   @Override

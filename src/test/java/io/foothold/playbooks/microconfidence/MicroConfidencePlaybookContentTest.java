@@ -1,5 +1,10 @@
 package io.foothold.playbooks.microconfidence;
 
+import static io.foothold.support.FormContentRules.ALLOWED_TYPES;
+import static io.foothold.support.FormContentRules.NON_INPUT_TYPES;
+import static io.foothold.support.FormContentRules.OPTION_TYPES;
+import static io.foothold.support.FormContentRules.VALIDATE_KEYS;
+import static io.foothold.support.FormContentRules.LABELLING_WORDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,15 +47,6 @@ class MicroConfidencePlaybookContentTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final YAMLMapper YAML = new YAMLMapper();
 
-  static final Set<String> ALLOWED_TYPES = Set.of(
-      "text", "textfield", "textarea", "number", "checkbox", "checklist", "radio", "select",
-      "datetime", "group", "separator", "spacer");
-  static final Set<String> NON_INPUT_TYPES = Set.of("text", "group", "separator", "spacer");
-  static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist");
-  static final Set<String> VALIDATE_KEYS = Set.of("required", "minLength", "maxLength", "min", "max", "pattern");
-  static final List<String> LABELLING_WORDS = List.of(
-      "lazy", "incompetent", "weak", "failure as a person", "depressed", "anxious person", "disorder",
-      "useless", "loser", "unstable", "mentally ill", "problem employee", "low performer", "hopeless case", "broken");
   /** Forms a manager or employee fills in; all but the HR form. */
   static final List<String> PERSON_FORMS = List.of("start", "define-action", "ship", "expand", "summary");
 

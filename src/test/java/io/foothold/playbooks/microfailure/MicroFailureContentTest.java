@@ -1,5 +1,6 @@
 package io.foothold.playbooks.microfailure;
 
+import static io.foothold.support.FormContentRules.ALLOWED_TYPES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -35,8 +36,6 @@ class MicroFailureContentTest {
 
   static final Map<String, Integer> LIST_SIZES = Map.of(
       "drivers", 8, "signals", 10, "worseningFactors", 10, "supports", 12, "nearbyPatterns", 10, "escalationCriteria", 4);
-  static final Set<String> ALLOWED_TYPES = Set.of(
-      "text", "textfield", "textarea", "number", "checkbox", "checklist", "radio", "select", "datetime", "group", "separator", "spacer");
   static final Set<String> HR_FORMS = Set.of("arrange-referral", "wider-support", "organisational-review");
 
   final ObjectMapper json = new ObjectMapper();

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +17,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 import io.foothold.support.CaseDriver;
-import io.foothold.support.MicroConfidenceForms;
+import io.foothold.support.ResetEngineClock;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.NoJavaSerializedVariables;
@@ -31,16 +30,12 @@ import io.foothold.support.RecoveryArcSteps;
  */
 @FootholdSpringTest
 @ExtendWith(NoJavaSerializedVariables.class)
+@ExtendWith(ResetEngineClock.class)
 class RecoveryArcRestWalkthroughTest {
 
   @Autowired TestRestTemplate web;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aManagerWalksTheArcToRecoveryByFillingForms() {
