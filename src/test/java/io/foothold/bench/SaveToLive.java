@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The designer loop: the packaged app with live reload watching a temporary copy of processes/, forms/ and
@@ -54,7 +54,7 @@ final class SaveToLive implements Benchmark {
     Path workDir = Files.createTempDirectory(settings.workDir(), "save-to-live-");
     Path folder = workDir.resolve("playbooks");
     for (String top : List.of("processes", "forms", "seeds")) {
-      copyTree(settings.repositoryRoot().resolve(top), folder.resolve(top));
+      FileSystemUtils.copyRecursively(settings.repositoryRoot().resolve(top), folder.resolve(top));
     }
     List<String> args = List.of("--spring.profiles.active=demo",
         "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
@@ -215,18 +215,5 @@ final class SaveToLive implements Benchmark {
 
   private static double millisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e6;
-  }
-
-  private static void copyTree(Path source, Path target) throws IOException {
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path copy = target.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
   }
 }
