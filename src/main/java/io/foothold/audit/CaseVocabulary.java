@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
 import io.foothold.playbook.PlaybookCatalog;
 import io.foothold.playbook.PlaybookRegistry;
 import io.foothold.playbook.spi.DeploymentNames;
@@ -83,21 +85,21 @@ class CaseVocabulary {
   /** Labels by field key (fields people fill in win over read-only copies) and option labels by key and value. */
   private record FormWords(Map<String, String> labels, Map<String, String> readOnlyLabels, Map<String, Map<String, String>> options) {
 
-    void collect(JsonNode node) {
-      for (JsonNode component : node.path("components")) {
-        String key = component.path("key").asText(null);
-        String label = component.path("label").asText(null);
+    void collect(JsonNode form) {
+      for (FormComponent component : FormComponents.of(form)) {
+        JsonNode json = component.json();
+        String key = component.key();
+        String label = component.text("label");
         if (key != null && label != null && !label.isBlank()) {
-          (component.path("readonly").asBoolean(false) ? readOnlyLabels : labels).put(key, label.trim());
+          (json.path("readonly").asBoolean(false) ? readOnlyLabels : labels).put(key, label.trim());
         }
-        if (key != null && component.path("values").isArray()) {
-          for (JsonNode option : component.path("values")) {
+        if (key != null && json.path("values").isArray()) {
+          for (JsonNode option : json.path("values")) {
             if (option.hasNonNull("value") && option.hasNonNull("label")) {
               options.computeIfAbsent(key, k -> new HashMap<>()).put(option.get("value").asText(), option.get("label").asText());
             }
           }
         }
-        collect(component);
       }
     }
 

@@ -16,6 +16,8 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintInput;
 import io.foothold.lint.LintWorkspace;
@@ -253,13 +255,12 @@ final class PlaybookValidator {
     checkCatalogReferences(path, form.get(), playbook.catalog(), problems);
   }
 
-  private static void checkCatalogReferences(String path, JsonNode node, PlaybookCatalog catalog, List<Problem> problems) {
-    for (JsonNode component : node.path("components")) {
-      String list = component.path("properties").path("catalog").asText(null);
+  private static void checkCatalogReferences(String path, JsonNode form, PlaybookCatalog catalog, List<Problem> problems) {
+    for (FormComponent component : FormComponents.of(form)) {
+      String list = component.property("catalog");
       if (list != null && !catalog.hasList(list)) {
-        problems.add(new Problem(path, component.path("id").asText(null), "catalog list '" + list + "' does not exist in the playbook's catalog"));
+        problems.add(new Problem(path, component.id(), "catalog list '" + list + "' does not exist in the playbook's catalog"));
       }
-      checkCatalogReferences(path, component, catalog, problems);
     }
   }
 

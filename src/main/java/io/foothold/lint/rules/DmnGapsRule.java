@@ -13,6 +13,8 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintRule;
 import io.foothold.lint.LintWorkspace;
@@ -85,15 +87,15 @@ public final class DmnGapsRule implements LintRule {
     Map<String, Set<String>> options = new LinkedHashMap<>();
     JsonNode catalog = workspace.catalog(playbook);
     for (LintWorkspace.FormFile form : workspace.formsOf(playbook)) {
-      for (JsonNode component : FormComponents.all(form.json())) {
-        String type = component.path("type").asText();
-        String key = component.path("key").asText(null);
+      for (FormComponent component : FormComponents.of(form.json())) {
+        String type = component.json().path("type").asText();
+        String key = component.key();
         if (key == null || !(type.equals("select") || type.equals("radio"))) {
           continue;
         }
         Set<String> values = new LinkedHashSet<>();
-        component.path("values").forEach(v -> values.add(v.path("value").asText()));
-        String list = component.path("properties").path("catalog").asText(null);
+        component.json().path("values").forEach(v -> values.add(v.path("value").asText()));
+        String list = component.property("catalog");
         if (values.isEmpty() && list != null) {
           catalog.path(list).forEach(entry -> {
             if (entry.hasNonNull("id")) {

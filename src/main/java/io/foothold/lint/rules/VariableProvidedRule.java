@@ -23,6 +23,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
 
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintRule;
 import io.foothold.lint.LintWorkspace;
@@ -114,8 +116,8 @@ public final class VariableProvidedRule implements LintRule {
 
   private static Set<String> providedWithin(LintWorkspace workspace, String playbook) {
     Set<String> names = new HashSet<>(MULTI_INSTANCE);
-    workspace.formsOf(playbook).forEach(form -> FormComponents.all(form.json()).stream()
-        .map(FormComponents::key).filter(k -> k != null).forEach(names::add));
+    workspace.formsOf(playbook).forEach(form -> FormComponents.of(form.json()).stream()
+        .map(FormComponent::boundName).filter(k -> k != null).forEach(names::add));
     for (LintWorkspace.BpmnFile file : workspace.bpmnsOf(playbook)) {
       var model = file.model();
       model.getModelElementsByType(StartEvent.class).forEach(s -> add(names, s.getCamundaInitiator()));
