@@ -1,4 +1,4 @@
-package io.foothold.engine;
+package io.foothold.values;
 
 import java.util.List;
 
@@ -14,6 +14,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import io.foothold.engine.StartupOrder;
 
 /**
  * Rewrites, at start-up, every variable of a running case that is still stored in Java serialization (decision
