@@ -1,9 +1,15 @@
 package io.foothold.playbook;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -51,7 +57,7 @@ class PlaybookDeployer implements ApplicationRunner {
   private final ApplicationEventPublisher events;
   /** Every playbook file parsed so far, by content: a save parses the changed file once and nothing else. */
   private final ParsedFiles parsed = new ParsedFiles(PARSED_FILES_KEPT);
-  private final Map<FilledFormKey, byte[]> filledForms = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+  private final Map<FilledFormKey, byte[]> filledForms = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<FilledFormKey, byte[]> eldest) {
       return size() > PARSED_FILES_KEPT;
@@ -121,7 +127,7 @@ class PlaybookDeployer implements ApplicationRunner {
 
   /** A model saved straight into processes/ (not processes/&lt;playbook&gt;/) is never deployed: say so at start-up. */
   private void warnAboutFilesOutsidePlaybooks() {
-    java.nio.file.Path folder = discovery.designerFolders();
+    Path folder = discovery.designerFolders();
     if (folder != null) {
       LintWorkspace.outsidePlaybooks(LintInput.fromDirectory(folder).files().keySet()).forEach(file -> log.warn(
           "{} in {} is not inside a playbook folder (processes/<playbook>/…), so it is not deployed", file, folder));
@@ -179,7 +185,7 @@ class PlaybookDeployer implements ApplicationRunner {
     if (state == null || state.status() != PlaybookState.Status.DEPLOYED) {
       return Map.of();
     }
-    Map<String, Integer> versions = new java.util.TreeMap<>();
+    Map<String, Integer> versions = new TreeMap<>();
     for (String key : state.entryProcesses()) {
       ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
       if (latest != null) {
@@ -204,7 +210,7 @@ class PlaybookDeployer implements ApplicationRunner {
         .map(ProcessDefinition::getKey).collect(Collectors.toSet());
     var decisions = repository.createDecisionDefinitionQuery().latestVersion().list().stream()
         .map(DecisionDefinition::getKey).collect(Collectors.toSet());
-    return new PlaybookValidator.Known(processes, decisions, java.util.Set.of(), beans);
+    return new PlaybookValidator.Known(processes, decisions, Set.of(), beans);
   }
 
   private void fail(Playbook playbook, List<String> problems) {
@@ -220,7 +226,7 @@ class PlaybookDeployer implements ApplicationRunner {
     log.error("Playbook '{}' ({}) could not be read: {}", id, origin, String.join("; ", problems));
   }
 
-  private static java.io.InputStream stream(byte[] bytes) {
-    return new java.io.ByteArrayInputStream(bytes);
+  private static InputStream stream(byte[] bytes) {
+    return new ByteArrayInputStream(bytes);
   }
 }

@@ -2,7 +2,9 @@ package io.foothold.playbook;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -12,6 +14,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.xml.sax.SAXParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -154,7 +157,7 @@ final class PlaybookValidator {
 
   private static List<Finding> lintFindingsParsed(Playbook playbook, Known known, ParsedFiles parsed) {
     PlaybookDescriptor d = playbook.descriptor();
-    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    Map<String, byte[]> files = new LinkedHashMap<>();
     d.processes().forEach(file -> read(playbook, d.processPath(file)).ifPresent(bytes -> files.put(d.processPath(file), bytes)));
     d.decisions().forEach(file -> read(playbook, d.processPath(file)).ifPresent(bytes -> files.put(d.processPath(file), bytes)));
     d.forms().forEach(file -> read(playbook, d.formPath(file)).ifPresent(bytes -> files.put(d.formPath(file), bytes)));
@@ -283,7 +286,7 @@ final class PlaybookValidator {
     Integer line = null;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
-      if (root instanceof org.xml.sax.SAXParseException sax && sax.getLineNumber() > 0) {
+      if (root instanceof SAXParseException sax && sax.getLineNumber() > 0) {
         line = sax.getLineNumber();
       }
     }

@@ -6,9 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +30,7 @@ import io.foothold.lint.Severity;
  */
 public final class DmnGapsRule implements LintRule {
 
-  private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   @Override
   public String id() {
@@ -69,7 +71,7 @@ public final class DmnGapsRule implements LintRule {
 
   private static boolean coveredBySomeRule(List<Rule> rules, int input, String value) {
     for (Rule rule : rules) {
-      List<org.camunda.bpm.model.dmn.instance.InputEntry> entries = new ArrayList<>(rule.getInputEntries());
+      List<InputEntry> entries = new ArrayList<>(rule.getInputEntries());
       if (input >= entries.size()) {
         continue;
       }

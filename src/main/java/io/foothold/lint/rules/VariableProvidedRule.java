@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -100,7 +101,7 @@ public final class VariableProvidedRule implements LintRule {
         if (callee == null) {
           continue;
         }
-        for (CamundaIn in : call.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
+        for (CamundaIn in : call.getChildElementsByType(ExtensionElements.class).stream()
             .flatMap(e -> e.getChildElementsByType(CamundaIn.class).stream()).toList()) {
           if ("all".equals(in.getCamundaVariables())) {
             passedIn.computeIfAbsent(callee, k -> new HashSet<>()).addAll(provided.get(file.playbook()));
