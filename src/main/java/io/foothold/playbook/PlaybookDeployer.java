@@ -86,7 +86,7 @@ class PlaybookDeployer implements ApplicationRunner {
     List<String> deployed = checkAndDeploy(id::equals);
     if (!deployed.isEmpty()) {
       try {
-        events.publishEvent(new PlaybooksDeployed(deployed, false));
+        events.publishEvent(new PlaybooksDeployed(deployed, startableProcesses(deployed), false));
       } catch (RuntimeException e) {
         // The new version serves already; what follows a deployment (retention, start permissions) is applied
         // again at the next deployment or start-up. Live reload goes on.
@@ -99,7 +99,20 @@ class PlaybookDeployer implements ApplicationRunner {
   /** Every playbook, as the application starts; then whatever waits for the start-up deployment runs. */
   synchronized void deployAll() {
     warnAboutFilesOutsidePlaybooks();
-    events.publishEvent(new PlaybooksDeployed(checkAndDeploy(id -> true), true));
+    List<String> deployed = checkAndDeploy(id -> true);
+    events.publishEvent(new PlaybooksDeployed(deployed, startableProcesses(deployed), true));
+  }
+
+  /** The processes these playbooks' serving deployments define that Tasklist offers to start. */
+  private List<String> startableProcesses(List<String> playbookIds) {
+    return playbookIds.stream()
+        .flatMap(id -> registry.find(id).stream())
+        .filter(state -> state.deploymentId() != null)
+        .flatMap(state -> repository.createProcessDefinitionQuery().deploymentId(state.deploymentId())
+            .startableInTasklist().list().stream())
+        .map(ProcessDefinition::getKey)
+        .distinct()
+        .toList();
   }
 
   /** Checks and deploys the discovered playbooks the filter takes, recording failures; returns the ids deployed. */

@@ -18,11 +18,9 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.event.EventListener;
@@ -38,22 +36,21 @@ import io.foothold.engine.events.PlaybooksDeployed;
 @Component
 class RolePermissions implements ApplicationRunner {
 
-  private final RepositoryService repository;
   private final Grants grants;
 
-  RolePermissions(RepositoryService repository, AuthorizationService authorizations) {
-    this.repository = repository;
+  RolePermissions(AuthorizationService authorizations) {
     this.grants = new Grants(authorizations);
   }
 
   /**
-   * Managers may start what Tasklist offers to start, as soon as it is deployed: at start-up, and when a designer's
-   * save brings a new startable process live (else managers could not start it until the next restart).
+   * Managers may start what a playbook offers to start in Tasklist, as soon as it is deployed: at start-up, and when
+   * a designer's save brings a new startable process live (else managers could not start it until the next
+   * restart). Only playbooks' processes: a model deployed any other way is not offered to managers.
    */
-  @EventListener(PlaybooksDeployed.class)
-  void managersStartWhatIsDeployed() {
-    for (ProcessDefinition startable : repository.createProcessDefinitionQuery().startableInTasklist().latestVersion().list()) {
-      grants.toGroup(Roles.MANAGERS, PROCESS_DEFINITION, startable.getKey(), READ, CREATE_INSTANCE);
+  @EventListener
+  void managersStartWhatPlaybooksOffer(PlaybooksDeployed deployed) {
+    for (String processKey : deployed.startableProcesses()) {
+      grants.toGroup(Roles.MANAGERS, PROCESS_DEFINITION, processKey, READ, CREATE_INSTANCE);
     }
   }
 

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,6 +128,25 @@ class LiveReloadTest {
     } finally {
       authorizations.createAuthorizationQuery().groupIdIn(Roles.MANAGERS).resourceType(Resources.PROCESS_DEFINITION)
           .resourceId("DesignerSandbox").list().forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+    }
+  }
+
+  @Test
+  void aPlaybooksReloadOffersManagersOnlyThatPlaybooksProcesses() throws IOException {
+    // given a startable model deployed another way than as a playbook (e.g. through the REST API)
+    String deploymentId = repository.createDeployment().name("not-a-playbook")
+        .addModelInstance("elsewhere.bpmn", Bpmn.createExecutableProcess("StartableElsewhere")
+            .camundaHistoryTimeToLive(1).camundaStartableInTasklist(true).startEvent().endEvent().done())
+        .deploy().getId();
+    try {
+      // when a designer's save redeploys a playbook
+      save(BPMN, original(BPMN).replace("name=\"Do the step\"", "name=\"Do the step, again\""));
+      awaitReload("DEPLOYED");
+
+      // then managers are not offered the other model: a playbook's deployment grants only what that playbook brings
+      assertThat(managersMayStart("StartableElsewhere")).isFalse();
+    } finally {
+      repository.deleteDeployment(deploymentId, true);
     }
   }
 
