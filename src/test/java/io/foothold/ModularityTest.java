@@ -1,15 +1,27 @@
 package io.foothold;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
  * Each top-level package is a module: no cycles between them, no use of another module's internals,
- * and built-in playbooks reach Foothold only through the playbook SPI. Also writes the module diagram
- * to target/spring-modulith-docs.
+ * and built-in playbooks reach Foothold only through the playbook SPI. Also documents the modules: the PlantUML
+ * diagrams go to docs/modules, and the module map in docs/ARCHITECTURE.md must be the one the code has.
  */
 class ModularityTest {
+
+  private static final Path ARCHITECTURE = Path.of("docs", "ARCHITECTURE.md");
+  private static final String MAP_START = "```mermaid\n";
+  private static final String MAP_END = "```\n";
 
   private final ApplicationModules modules = ApplicationModules.of(FootholdApplication.class);
 
@@ -19,7 +31,42 @@ class ModularityTest {
   }
 
   @Test
-  void writesTheModuleDocumentation() {
-    new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+  void writesTheModuleDiagramsIntoDocs() {
+    new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+        .writeModulesAsPlantUml()
+        .writeIndividualModulesAsPlantUml();
+
+    assertThat(Path.of("docs", "modules", "components.puml")).exists();
+  }
+
+  @Test
+  void theArchitectureDocumentShowsTheModulesTheCodeHas() throws IOException {
+    String document = Files.readString(ARCHITECTURE);
+    int start = document.indexOf(MAP_START);
+    int end = document.indexOf(MAP_END, start + MAP_START.length());
+    assertThat(start).as("docs/ARCHITECTURE.md has a mermaid module map").isNotNegative();
+
+    assertThat(document.substring(start, end + MAP_END.length()))
+        .as("the module map in docs/ARCHITECTURE.md (replace it with this one when modules change)")
+        .isEqualTo(moduleMap());
+  }
+
+  /** Every module and what it uses directly, sorted, as a Mermaid graph (GitHub draws it). */
+  private String moduleMap() {
+    String edges = modules.stream()
+        .sorted(Comparator.comparing(ApplicationModule::getName))
+        .flatMap(module -> module.getDirectDependencies(modules).uniqueModules()
+            .map(ApplicationModule::getName)
+            .sorted()
+            .map(target -> "  " + module.getName() + " --> " + target + "\n"))
+        .distinct()
+        .collect(Collectors.joining());
+    String isolated = modules.stream()
+        .map(ApplicationModule::getName)
+        .filter(name -> !edges.contains(" " + name + " ") && !edges.contains("> " + name + "\n"))
+        .sorted()
+        .map(name -> "  " + name + "\n")
+        .collect(Collectors.joining());
+    return MAP_START + "graph LR\n" + edges + isolated + MAP_END;
   }
 }

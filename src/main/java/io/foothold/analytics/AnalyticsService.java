@@ -3,13 +3,16 @@ package io.foothold.analytics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -17,10 +20,12 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.springframework.stereotype.Service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.escalation.ConcernProcesses;
 import io.foothold.playbook.spi.CaseVariables;
 
 /**
@@ -53,16 +58,16 @@ public class AnalyticsService {
 
   private List<CaseFacts> readCases(HistoryService history, Map<String, String> phaseNames) {
     // a raised concern is part of the case it concerns, never a case of its own
-    org.camunda.bpm.engine.RepositoryService repository = system.engine().getRepositoryService();
+    RepositoryService repository = system.engine().getRepositoryService();
     Map<String, Boolean> concernDefinitions = new HashMap<>();
     List<HistoricProcessInstance> roots = history.createHistoricProcessInstanceQuery().rootProcessInstances().list().stream()
         .filter(p -> !concernDefinitions.computeIfAbsent(p.getProcessDefinitionId(),
-            id -> io.foothold.escalation.ConcernProcesses.raisesConcerns(repository.getBpmnModelInstance(id))))
+            id -> ConcernProcesses.raisesConcerns(repository.getBpmnModelInstance(id))))
         .toList();
 
     // name -> instance id -> value; "escalated" counts wherever in the case (called instances too) it was set
     Map<String, Map<String, Object>> variables = new HashMap<>();
-    Set<String> escalatedCases = new java.util.HashSet<>();
+    Set<String> escalatedCases = new HashSet<>();
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
         .variableNameIn(CASE_VARIABLES.toArray(String[]::new)).list()) {
       variables.computeIfAbsent(v.getName(), n -> new HashMap<>()).put(v.getProcessInstanceId(), v.getValue());
@@ -122,7 +127,7 @@ public class AnalyticsService {
       return List.of();
     }
     if (value instanceof Collection<?> list) {
-      return list.stream().filter(java.util.Objects::nonNull).map(String::valueOf).toList();
+      return list.stream().filter(Objects::nonNull).map(String::valueOf).toList();
     }
     try {
       JsonNode node = json.readTree(String.valueOf(value));
@@ -132,7 +137,7 @@ public class AnalyticsService {
         return ids;
       }
       return node.isTextual() ? List.of(node.asText()) : List.of();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+    } catch (JsonProcessingException notJson) {
       return List.of(String.valueOf(value));
     }
   }

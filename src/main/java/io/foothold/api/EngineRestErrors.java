@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import io.foothold.forms.FormRulesViolatedException;
+import io.foothold.values.RefusedValueException;
 
 /**
  * The HTTP status of every error the engine's REST layers answer: a caller's mistake is a 4xx that says what was
@@ -164,13 +165,20 @@ class EngineRestErrors {
 
   /**
    * A refused value: the message alone, without the "Cannot submit task form &lt;id&gt;:" Camunda's resources put in
-   * front of it (Tasklist shows it to the person as it is), and a refused form's broken rules one by one.
+   * front of it (Tasklist shows it to the person as it is), and the broken rules of a refused form or value one by one.
    */
   static Response rejection(FormFieldValidationException rejected) {
     if (rejected instanceof FormRulesViolatedException rules) {
-      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(new FormRejectionDto(rules)).build();
+      return badRequest(FormRejectionDto.of(rules));
+    }
+    if (rejected instanceof RefusedValueException refused) {
+      return badRequest(FormRejectionDto.of(refused));
     }
     return error(Response.Status.BAD_REQUEST, FormFieldValidationException.class.getSimpleName(), rejected.getMessage());
+  }
+
+  private static Response badRequest(FormRejectionDto rejection) {
+    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(rejection).build();
   }
 
   static Response error(Response.Status status, String type, String message) {

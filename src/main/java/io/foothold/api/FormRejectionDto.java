@@ -6,10 +6,12 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 
 import io.foothold.forms.FormRulesViolatedException;
+import io.foothold.values.RefusedValueException;
 
 /**
- * Camunda's error body for a refused submission, plus the broken rules one by one: {@code message} is written for the
- * person (field labels, what to change), {@code violations} keep the field keys for programs that call the API.
+ * Camunda's error body for a refused submission or value, plus the broken rules one by one: {@code message} is written
+ * for the person (field labels, what to change), {@code violations} keep the field keys for programs that call the API.
+ * A refused value has no form, so its variable's name is both key and label.
  */
 public class FormRejectionDto extends ExceptionDto {
 
@@ -18,10 +20,20 @@ public class FormRejectionDto extends ExceptionDto {
 
   private final List<Violation> violations;
 
-  FormRejectionDto(FormRulesViolatedException rejected) {
+  private FormRejectionDto(String message, List<Violation> violations) {
     setType(FormFieldValidationException.class.getSimpleName());
-    setMessage(rejected.getMessage());
-    this.violations = rejected.violations().stream().map(v -> new Violation(v.fieldKey(), v.fieldLabel(), v.rule())).toList();
+    setMessage(message);
+    this.violations = violations;
+  }
+
+  static FormRejectionDto of(FormRulesViolatedException rejected) {
+    return new FormRejectionDto(rejected.getMessage(),
+        rejected.violations().stream().map(v -> new Violation(v.fieldKey(), v.fieldLabel(), v.rule())).toList());
+  }
+
+  static FormRejectionDto of(RefusedValueException refused) {
+    return new FormRejectionDto(refused.getMessage(),
+        refused.refused().stream().map(v -> new Violation(v.variable(), v.variable(), v.rule())).toList());
   }
 
   public List<Violation> getViolations() {

@@ -1,6 +1,7 @@
 package io.foothold.audit;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -110,7 +111,7 @@ class CaseAuditController {
 
   @ExceptionHandler(AuditProblem.class)
   ResponseEntity<Map<String, Object>> problem(AuditProblem problem) {
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    Map<String, Object> body = new LinkedHashMap<>();
     body.put("message", problem.getMessage());
     if (problem.field() != null) {
       body.put("field", problem.field());

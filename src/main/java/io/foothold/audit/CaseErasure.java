@@ -6,17 +6,19 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.SystemAccess;
-import io.foothold.privacy.PrivateNoteRecords;
+import io.foothold.engine.events.CaseErased;
 
 /**
  * Erases a closed case's history and that of every playbook it called: decisions, then the instances (which
  * takes their activities, tasks, identity links, variables, details and comments with them), and the user
- * operation log entries that name the instances, and the record of its private notes (kept by Foothold, outside
- * the engine). The read log keeps only an anonymous id and a tombstone.
+ * operation log entries that name the instances; then {@link CaseErased}, in the same transaction, so what other
+ * modules keep about the case outside the engine (the record of its private notes) goes with it. The read log keeps
+ * only an anonymous id and a tombstone.
  */
 @Component
 class CaseErasure {
@@ -26,12 +28,12 @@ class CaseErasure {
 
   private final SystemAccess system;
   private final ReadLog readLog;
-  private final PrivateNoteRecords notes;
+  private final ApplicationEventPublisher events;
 
-  CaseErasure(SystemAccess system, ReadLog readLog, PrivateNoteRecords notes) {
+  CaseErasure(SystemAccess system, ReadLog readLog, ApplicationEventPublisher events) {
     this.system = system;
     this.readLog = readLog;
-    this.notes = notes;
+    this.events = events;
   }
 
   void erase(String caseId, String reason, String who) {
@@ -59,7 +61,7 @@ class CaseErasure {
         }
       }
       history.deleteHistoricProcessInstances(ids);
-      notes.erase(caseId);
+      events.publishEvent(new CaseErased(caseId));
     });
     readLog.erased(who, caseId, why);
   }

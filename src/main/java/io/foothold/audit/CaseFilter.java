@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,7 +15,7 @@ record CaseFilter(String playbook, String state, String manager, Instant openedF
     Instant closedFrom, Instant closedTo, String outcome) {
 
   static final Set<String> STATES = Set.of("open", "closed");
-  static final java.util.List<String> OUTCOMES = CaseOutcome.VALUES;
+  static final List<String> OUTCOMES = CaseOutcome.VALUES;
 
   static CaseFilter of(String playbook, String state, String manager, String openedFrom, String openedTo,
       String closedFrom, String closedTo, String outcome) {

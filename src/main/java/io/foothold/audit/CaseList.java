@@ -1,6 +1,7 @@
 package io.foothold.audit;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -158,7 +159,7 @@ class CaseList {
   private Map<String, String> displayNames(String[] ids) {
     Map<String, String> names = new HashMap<>();
     for (int from = 0; from < ids.length; from += VARIABLE_CHUNK) {
-      String[] chunk = java.util.Arrays.copyOfRange(ids, from, Math.min(from + VARIABLE_CHUNK, ids.length));
+      String[] chunk = Arrays.copyOfRange(ids, from, Math.min(from + VARIABLE_CHUNK, ids.length));
       system.engine().getIdentityService().createUserQuery().userIdIn(chunk).listPage(0, chunk.length).forEach(user -> {
         String name = Teams.displayName(user);
         names.put(user.getId(), name.isEmpty() ? user.getId() : name);

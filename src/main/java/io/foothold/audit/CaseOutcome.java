@@ -1,6 +1,7 @@
 package io.foothold.audit;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 
@@ -20,7 +21,7 @@ final class CaseOutcome {
   static final List<String> VALUES = List.of(OPEN, "recovered", "escalated", "process-review", "completed", CLOSED);
 
   /** How HR's pages say each outcome (the same words as the list's badge, hr.js). */
-  private static final java.util.Map<String, String> WORDS = java.util.Map.of(OPEN, "open", "recovered", "recovered",
+  private static final Map<String, String> WORDS = Map.of(OPEN, "open", "recovered", "recovered",
       "escalated", "escalated (referral arranged)", "process-review", "process gap handled", "completed", "completed",
       CLOSED, "closed otherwise");
 

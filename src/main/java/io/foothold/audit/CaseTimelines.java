@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,7 @@ import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricActivityInstanceEntity;
 import org.camunda.bpm.engine.task.Comment;
@@ -28,6 +32,7 @@ import org.springframework.stereotype.Component;
 import io.foothold.audit.CaseVocabulary.AnswerWords;
 import io.foothold.audit.TimelineEvent.Fact;
 import io.foothold.engine.SystemAccess;
+import io.foothold.escalation.ConcernProcesses;
 import io.foothold.people.Teams;
 import io.foothold.privacy.PrivateNoteRecords;
 import io.foothold.privacy.PrivateNoteWritten;
@@ -108,7 +113,7 @@ class CaseTimelines {
       // The start form's variables are written a moment before the instance's start time, in the same
       // transaction: they are part of opening the case, so they are shown at the moment it opened.
       Instant opened = events.stream().map(Ranked::event).filter(e -> "case-opened".equals(e.kind())).map(TimelineEvent::at)
-          .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+          .filter(Objects::nonNull).findFirst().orElse(null);
       if (opened != null) {
         events.replaceAll(r -> r.event().at() != null && r.event().at().isBefore(opened)
             ? new Ranked(r.event().at(opened), r.rank(), r.sequence())
@@ -245,7 +250,7 @@ class CaseTimelines {
     StringBuilder sentence = new StringBuilder("Chosen by the decision table ").append(decisionName);
     if (!inputs.isEmpty()) {
       sentence.append(" from: ");
-      java.util.StringJoiner each = new java.util.StringJoiner("; ");
+      StringJoiner each = new StringJoiner("; ");
       inputs.forEach((label, value) -> each.add(label + " = " + (value instanceof String text ? text : AuditValues.json(value))));
       sentence.append(each);
     }
@@ -280,7 +285,7 @@ class CaseTimelines {
    */
   static boolean isNoOp(boolean seenBefore, Object before, Object value) {
     if (seenBefore) {
-      return java.util.Objects.equals(before, value);
+      return Objects.equals(before, value);
     }
     return Boolean.FALSE.equals(value) || value == null;
   }
@@ -302,21 +307,21 @@ class CaseTimelines {
       return;
     }
     List<String> concernIds = history().createHistoricVariableInstanceQuery()
-        .variableValueEquals(io.foothold.escalation.ConcernProcesses.CASE_VARIABLE, caseId).list().stream()
-        .map(org.camunda.bpm.engine.history.HistoricVariableInstance::getProcessInstanceId).distinct().toList();
+        .variableValueEquals(ConcernProcesses.CASE_VARIABLE, caseId).list().stream()
+        .map(HistoricVariableInstance::getProcessInstanceId).distinct().toList();
     if (concernIds.isEmpty()) {
       return;
     }
     for (HistoricProcessInstance concern : history().createHistoricProcessInstanceQuery()
-        .processInstanceIds(new java.util.HashSet<>(concernIds)).processDefinitionKeyIn(keys.toArray(String[]::new)).list()) {
+        .processInstanceIds(new HashSet<>(concernIds)).processDefinitionKeyIn(keys.toArray(String[]::new)).list()) {
       Object kinds = history().createHistoricVariableInstanceQuery().processInstanceId(concern.getId())
-          .variableName(io.foothold.escalation.ConcernProcesses.KINDS_VARIABLE).disableCustomObjectDeserialization().list().stream()
+          .variableName(ConcernProcesses.KINDS_VARIABLE).disableCustomObjectDeserialization().list().stream()
           .findFirst().map(v -> AuditValues.plain(v.getValue())).orElse(null);
       Map<String, Object> shown = new LinkedHashMap<>();
       shown.put("concernId", concern.getId());
       shown.put("signalKinds", kinds);
       List<Fact> facts = kinds == null ? List.of()
-          : List.of(new Fact("Kinds of signal", words.text(io.foothold.escalation.ConcernProcesses.KINDS_VARIABLE, kinds, id -> id)));
+          : List.of(new Fact("Kinds of signal", words.text(ConcernProcesses.KINDS_VARIABLE, kinds, id -> id)));
       timeline.add(2, new TimelineEvent(instant(concern.getStartTime()), "concern-raised", concern.getStartUserId(),
           "concern raised", concern.getStartActivityId(), null, shown).withFacts(facts));
     }

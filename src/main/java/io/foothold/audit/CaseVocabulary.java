@@ -2,12 +2,16 @@ package io.foothold.audit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -18,6 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.foothold.engine.SystemAccess;
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
 import io.foothold.playbook.PlaybookCatalog;
 import io.foothold.playbook.PlaybookRegistry;
 import io.foothold.playbook.spi.DeploymentNames;
@@ -83,21 +89,21 @@ class CaseVocabulary {
   /** Labels by field key (fields people fill in win over read-only copies) and option labels by key and value. */
   private record FormWords(Map<String, String> labels, Map<String, String> readOnlyLabels, Map<String, Map<String, String>> options) {
 
-    void collect(JsonNode node) {
-      for (JsonNode component : node.path("components")) {
-        String key = component.path("key").asText(null);
-        String label = component.path("label").asText(null);
+    void collect(JsonNode form) {
+      for (FormComponent component : FormComponents.of(form)) {
+        JsonNode json = component.json();
+        String key = component.key();
+        String label = component.text("label");
         if (key != null && label != null && !label.isBlank()) {
-          (component.path("readonly").asBoolean(false) ? readOnlyLabels : labels).put(key, label.trim());
+          (json.path("readonly").asBoolean(false) ? readOnlyLabels : labels).put(key, label.trim());
         }
-        if (key != null && component.path("values").isArray()) {
-          for (JsonNode option : component.path("values")) {
+        if (key != null && json.path("values").isArray()) {
+          for (JsonNode option : json.path("values")) {
             if (option.hasNonNull("value") && option.hasNonNull("label")) {
               options.computeIfAbsent(key, k -> new HashMap<>()).put(option.get("value").asText(), option.get("label").asText());
             }
           }
         }
-        collect(component);
       }
     }
 
@@ -141,7 +147,7 @@ class CaseVocabulary {
     }
 
     /** An answer as text: option and catalog labels for ids, names for people, yes/no, list items joined. */
-    String text(String variableName, Object value, java.util.function.Function<String, String> names) {
+    String text(String variableName, Object value, Function<String, String> names) {
       if (value == null) {
         return "(cleared)";
       }
@@ -150,13 +156,13 @@ class CaseVocabulary {
       }
       if (value instanceof JsonNode json) {
         if (json.isArray()) {
-          List<Object> items = new java.util.ArrayList<>();
+          List<Object> items = new ArrayList<>();
           json.forEach(item -> items.add(item.isValueNode() ? (item.isBoolean() ? item.asBoolean() : item.asText()) : item.toString()));
           return text(variableName, items, names);
         }
         return json.isValueNode() ? text(variableName, json.isBoolean() ? json.asBoolean() : json.asText(), names) : json.toString();
       }
-      if (value instanceof java.util.Collection<?> items) {
+      if (value instanceof Collection<?> items) {
         return items.isEmpty() ? "none" : String.join(", ", items.stream().map(item -> text(variableName, item, names)).toList());
       }
       String raw = value.toString();
@@ -192,7 +198,7 @@ class CaseVocabulary {
       if (name == null || name.isEmpty()) {
         return "";
       }
-      String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ').toLowerCase(java.util.Locale.ROOT);
+      String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
       return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
   }

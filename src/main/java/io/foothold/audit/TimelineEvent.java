@@ -1,6 +1,8 @@
 package io.foothold.audit;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ record TimelineEvent(Instant at, String kind, String who, String what, String ac
   }
 
   TimelineEvent {
-    details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+    details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     facts = facts == null ? List.of() : List.copyOf(facts);
   }
 

@@ -1,5 +1,6 @@
 package io.foothold.cases;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
@@ -25,12 +27,12 @@ class CaseAccessPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
     if (listeners == null) {
-      listeners = new java.util.ArrayList<>();
+      listeners = new ArrayList<>();
       configuration.setCustomPostBPMNParseListeners(listeners);
     }
     listeners.add(new AbstractBpmnParseListener() {
       @Override
-      public void parseProcess(Element processElement, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity processDefinition) {
+      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         ((ScopeImpl) processDefinition).addListener(ExecutionListener.EVENTNAME_START, caseOpened);
       }
     });

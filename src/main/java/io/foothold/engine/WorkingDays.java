@@ -14,7 +14,9 @@ import io.foothold.modelguard.CallableFromModels;
 
 /**
  * Due dates in working days for BPMN expressions, e.g. {@code camunda:dueDate="${workingDays.after(2)}"}.
- * A manager who opens a case on Friday should not find the debrief overdue on Monday morning.
+ * A manager who opens a case on Friday should not find the debrief overdue on Monday morning. Every playbook may
+ * call it: the SPI publishes its name ({@code io.foothold.playbook.spi.ExpressionBeans#WORKING_DAYS}; spelled here,
+ * not imported, because the playbook module already depends on this one).
  */
 @Component("workingDays")
 @CallableFromModels

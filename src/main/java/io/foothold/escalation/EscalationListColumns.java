@@ -1,5 +1,6 @@
 package io.foothold.escalation;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class EscalationListColumns implements TaskListener {
       try {
         JsonNode json = JSON.readTree(raw.toString());
         json.forEach(item -> items.add(item.asText()));
-      } catch (java.io.IOException unreadable) {
+      } catch (IOException unreadable) {
         items.add(raw.toString());
       }
     } else if (raw instanceof String one && !one.isBlank()) {

@@ -1,5 +1,6 @@
 package io.foothold.forms;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class DeployedFormSchemas {
       try (InputStream json = new GetDeploymentResourceCmd(
           resource.deploymentId(), resource.resourceName()).execute(context)) {
         schema = parser.parse(json);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException("Cannot read form " + resource.resourceName(), e);
       }
       form = new DeployedForm(schema, FormVariableNames.of(schema).orElse(null));

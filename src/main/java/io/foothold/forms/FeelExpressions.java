@@ -13,6 +13,8 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.foothold.forms.schema.FormComponents;
+
 /**
  * Evaluates form-js {@code conditional.hide} expressions with the FEEL engine Camunda already ships
  * (feel-scala, the same one DMN uses), so the server reads conditions exactly like the decisions do.
@@ -31,12 +33,6 @@ final class FeelExpressions {
   private static final int MAX_CACHED = 2_000;
 
   private FeelExpressions() {}
-
-  /** form-js marks expressions with a leading '='; FEEL itself does not know it. */
-  static String stripEquals(String expression) {
-    String trimmed = expression.trim();
-    return trimmed.startsWith("=") ? trimmed.substring(1).trim() : trimmed;
-  }
 
   /**
    * True only when the expression yields boolean true. A broken expression counts as false: the
@@ -88,7 +84,7 @@ final class FeelExpressions {
     if (PARSED.size() >= MAX_CACHED) {
       PARSED.clear(); // a safety net for endless redeployments, not a working-set policy
     }
-    ParseResult result = FEEL.parseExpression(stripEquals(expression));
+    ParseResult result = FEEL.parseExpression(FormComponents.withoutEqualsSign(expression));
     Optional<ParsedExpression> parsed = result.isSuccess() ? Optional.of(result.parsedExpression()) : Optional.empty();
     if (parsed.isEmpty()) {
       LOG.warn("Could not parse form condition '{}', treating the field as visible: {}", expression, result);

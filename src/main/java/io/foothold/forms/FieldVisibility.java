@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.foothold.forms.schema.FieldType;
+
 /**
  * Decides whether {@code conditional.hide} hides a field. Conditions see the submitted values plus,
  * for fields nobody sent, the value form-js would start with (default value, else false for a

@@ -7,34 +7,31 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.foothold.engine.CauseUnwrapper;
 import io.foothold.engine.CommandInterceptors;
 
 /**
  * Makes the engine enforce Camunda Form rules on task completion and process start, whatever the
  * entry point (Tasklist, REST, Java API); Camunda itself checks them only in the browser. People write only what
- * the form of their step declares ({@link PersonWriteGuard}). Also holds every
- * variable write to {@link InputLimits} (text size, control characters, JSON, no serialized objects).
+ * the form of their step declares ({@link PersonWriteGuard}). The limits on every variable write, whoever writes, are
+ * io.foothold.values' own plugin.
  */
 @Component
 public class FormEnforcementEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final DeployedFormSchemas schemas = new DeployedFormSchemas();
   private final FormEnforcement enforcement;
-  private final InputLimits limits;
 
-  /** For engines built without Spring (e.g. camunda.cfg.xml): no dynamic option sources, the database's text limit. */
+  /** For engines built without Spring (e.g. camunda.cfg.xml): no dynamic option sources. */
   public FormEnforcementEnginePlugin() {
-    this(FormOptionsSources.none(), InputLimits.DATABASE_TEXT_COLUMN);
+    this(FormOptionsSources.none());
   }
 
   @Autowired
-  public FormEnforcementEnginePlugin(FormOptionsSources optionsSources,
-      @Value("${" + InputLimits.PROPERTY + ":" + InputLimits.DATABASE_TEXT_COLUMN + "}") int maxTextLength) {
+  public FormEnforcementEnginePlugin(FormOptionsSources optionsSources) {
     this.enforcement = new FormEnforcement(schemas, optionsSources);
-    this.limits = new InputLimits(maxTextLength);
   }
 
   @Override
@@ -46,7 +43,8 @@ public class FormEnforcementEnginePlugin extends AbstractProcessEnginePlugin {
     }
     parseListeners.add(new FormEnforcementParseListener(enforcement));
 
-    CommandInterceptors.add(configuration, new FormViolationUnwrapper());
+    // A refusal thrown in a task listener reaches REST and Java callers as itself (HTTP 400), not wrapped by the engine.
+    CommandInterceptors.add(configuration, new CauseUnwrapper(FormRulesViolatedException.class));
     CommandInterceptors.add(configuration, new OuterCommand());
 
     // Inside the command context, where forms, tasks and the signed-in person can be looked up.
@@ -56,11 +54,5 @@ public class FormEnforcementEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostCommandInterceptorsTxRequired(inContext);
     }
     inContext.add(new PersonWriteGuard(schemas));
-  }
-
-  /** After init the engine has built its serializers (Spin's JSON included); every variable write passes the limits first. */
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setVariableTypes(new LimitedVariableSerializers(configuration.getVariableSerializers(), limits));
   }
 }

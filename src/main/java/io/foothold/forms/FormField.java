@@ -2,6 +2,8 @@ package io.foothold.forms;
 
 import java.util.List;
 
+import io.foothold.forms.schema.FieldType;
+
 /**
  * One input field of a Camunda Form.
  *

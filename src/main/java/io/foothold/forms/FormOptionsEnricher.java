@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
+
 /**
  * Fills the {@code values} of every component with {@code properties.optionsSource} from that
  * source, for one user, so Tasklist shows only the options this user may pick. The validator
@@ -41,17 +44,16 @@ public class FormOptionsEnricher {
     }
   }
 
-  private boolean fillOptions(JsonNode node, String userId) {
+  private boolean fillOptions(JsonNode form, String userId) {
     boolean changed = false;
-    for (JsonNode component : node.path("components")) {
-      String source = component.path("properties").path("optionsSource").asText(null);
-      if (source != null && component instanceof ObjectNode object) {
+    for (FormComponent component : FormComponents.of(form)) {
+      String source = component.property("optionsSource");
+      if (source != null && component.json() instanceof ObjectNode object) {
         ArrayNode values = object.putArray("values");
         optionsSources.optionsFor(source, userId).forEach(option ->
             values.addObject().put("label", option.label()).put("value", option.value()));
         changed = true;
       }
-      changed |= fillOptions(component, userId);
     }
     return changed;
   }

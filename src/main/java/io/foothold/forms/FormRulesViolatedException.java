@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * A submission broke its Camunda Form's rules, or a value broke the limits on any input. Extends the engine's own form validation exception
+ * A submission broke its Camunda Form's rules, or wrote what its form does not declare. Extends the engine's own form validation exception
  * because the REST API answers exactly that type with HTTP 400 (task complete, submit-form,
  * process-definition submit-form).
  */
@@ -23,11 +23,6 @@ public class FormRulesViolatedException extends FormFieldValidationException {
   private FormRulesViolatedException(List<FormViolation> violations, String lead) {
     super(List.copyOf(violations), lead + joined(violations));
     this.violations = List.copyOf(violations);
-  }
-
-  /** Values that break Foothold's limits on any input ({@link InputLimits}), whatever form they belong to. */
-  static FormRulesViolatedException ofInput(List<FormViolation> violations) {
-    return new FormRulesViolatedException(violations, "The value is refused: ");
   }
 
   /** Variables a person may not write this way (not declared by the step's form, read-only, or no form at all). */

@@ -8,7 +8,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads form-js JSON into a {@link FormSchema}; layout-only components are dropped. */
+import io.foothold.forms.schema.FieldType;
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
+
+/** Reads form-js JSON into a {@link FormSchema}: the inputs {@link FormComponents} finds, with their rules. */
 final class FormSchemaParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,16 +34,16 @@ final class FormSchemaParser {
   }
 
   private FormSchema parse(JsonNode form) {
-    List<FormField> fields = new ArrayList<>();
-    collect(form.path("components"), List.of(), null, fields);
-    return new FormSchema(text(form, "id"), title(form.path("components")), fields);
+    List<FormComponent> components = FormComponents.of(form);
+    List<FormField> fields = components.stream().filter(FormComponent::carriesValue).map(this::field).toList();
+    return new FormSchema(text(form, "id"), title(components), fields);
   }
 
-  /** The first markdown heading of the form's first text component: what Tasklist shows as its title. */
-  private static String title(JsonNode components) {
-    for (JsonNode component : components) {
-      if ("text".equals(text(component, "type")) && text(component, "text") != null) {
-        for (String line : text(component, "text").split("\\R")) {
+  /** The first markdown heading of the form's first top-level text component: what Tasklist shows as its title. */
+  private static String title(List<FormComponent> components) {
+    for (FormComponent component : components) {
+      if (component.isTopLevel() && "text".equals(component.type()) && component.text("text") != null) {
+        for (String line : component.text("text").split("\\R")) {
           if (line.startsWith("#")) {
             return blankToNull(line.replaceFirst("^#+", "").trim());
           }
@@ -50,36 +54,24 @@ final class FormSchemaParser {
     return null;
   }
 
-  private void collect(JsonNode components, List<String> outerHides, String repeatedIn,
-      List<FormField> into) {
-    for (JsonNode component : components) {
-      String type = text(component, "type");
-      List<String> hides = withHide(outerHides, component);
-      if (FieldType.isContainer(type)) {
-        String listPath = FieldType.DYNAMIC_LIST.equals(type) ? text(component, "path") : repeatedIn;
-        collect(component.path("components"), hides, listPath, into);
-      } else if (FieldType.isInput(type) && component.hasNonNull("key")) {
-        into.add(field(component, type, hides, repeatedIn));
-      }
-    }
-  }
-
-  private FormField field(JsonNode c, String type, List<String> hides, String repeatedIn) {
+  private FormField field(FormComponent component) {
+    JsonNode c = component.json();
+    String type = component.type();
     JsonNode defaultValue = c.get("defaultValue");
     return new FormField(
-        text(c, "key"),
-        text(c, "label") != null ? text(c, "label") : text(c, "dateLabel"),
+        component.key(),
+        component.text("label") != null ? component.text("label") : component.text("dateLabel"),
         type,
         rules(c.path("validate")),
         staticOptions(c),
-        hides,
-        text(c.path("properties"), "optionsSource"),
+        component.hideConditions(),
+        component.property("optionsSource"),
         defaultValue == null ? null : JSON.convertValue(defaultValue, Object.class),
-        repeatedIn,
-        blankToNull(text(c.path("properties"), "rule")),
-        blankToNull(text(c.path("properties"), "ruleMessage")),
+        component.repeatedIn(),
+        blankToNull(component.property("rule")),
+        blankToNull(component.property("ruleMessage")),
         c.path("readonly").asBoolean(false),
-        FieldType.DATETIME.equals(type) ? (text(c, "subtype") != null ? text(c, "subtype") : "date") : null);
+        FieldType.DATETIME.equals(type) ? (component.text("subtype") != null ? component.text("subtype") : "date") : null);
   }
 
   private static FieldRules rules(JsonNode v) {
@@ -106,16 +98,6 @@ final class FormSchemaParser {
     List<String> values = new ArrayList<>();
     c.get("values").forEach(option -> values.add(option.path("value").asText()));
     return values;
-  }
-
-  private static List<String> withHide(List<String> outer, JsonNode component) {
-    String hide = text(component.path("conditional"), "hide");
-    if (hide == null || hide.isBlank()) {
-      return outer;
-    }
-    List<String> all = new ArrayList<>(outer);
-    all.add(FeelExpressions.stripEquals(hide));
-    return all;
   }
 
   private static BigDecimal decimal(JsonNode n) {

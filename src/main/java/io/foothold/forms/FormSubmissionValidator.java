@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
+import io.foothold.forms.schema.FieldType;
+
 /**
  * Checks submitted values against a Camunda Form's rules, on the server, because form-js only
  * checks them in the browser and the engine not at all.

@@ -2,6 +2,7 @@ package io.foothold.lint;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,11 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.xml.sax.SAXParseException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.foothold.modelguard.ModelBeans;
 import io.foothold.modelguard.ModelCheck;
 import io.foothold.modelguard.ModelProblem;
 
@@ -132,7 +135,7 @@ public final class LintWorkspace {
       Exception e = form.failure();
       Integer line = null;
       String message = e.getMessage();
-      if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+      if (e instanceof JsonProcessingException j) {
         line = j.getLocation() == null ? null : j.getLocation().getLineNr();
         message = j.getOriginalMessage();
       }
@@ -166,7 +169,7 @@ public final class LintWorkspace {
       return node == null || node.isMissingNode() ? JSON.createObjectNode() : node;
     } else {
       Exception e = yaml.failure();
-      Integer line = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+      Integer line = e instanceof JsonProcessingException j && j.getLocation() != null
           ? j.getLocation().getLineNr() : null;
       parseFailures.add(new ParseFailure(path, "model-parse", line, "does not parse as YAML: " + e.getMessage().lines().findFirst().orElse("")));
       return null;
@@ -182,7 +185,7 @@ public final class LintWorkspace {
   }
 
   /** The paths among these that lie outside any playbook folder, without reading or parsing a file. */
-  public static List<String> outsidePlaybooks(java.util.Collection<String> paths) {
+  public static List<String> outsidePlaybooks(Collection<String> paths) {
     return paths.stream().filter(path -> !PLAYBOOK_FILE.matcher(path).matches() && isPlaybookKind(path)).toList();
   }
 
@@ -258,7 +261,7 @@ public final class LintWorkspace {
   }
 
   /** The beans models may call, as the running application (or, outside it, the linter) knows them. */
-  public io.foothold.modelguard.ModelBeans modelBeans() {
+  public ModelBeans modelBeans() {
     return input.modelBeans();
   }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.springframework.aop.SpringProxy;
 import org.springframework.util.ClassUtils;
 
@@ -133,7 +134,7 @@ public final class ModelReach {
   }
 
   static boolean isEngineObject(Object base) {
-    return base instanceof VariableScope || base instanceof org.camunda.bpm.engine.externaltask.ExternalTask;
+    return base instanceof VariableScope || base instanceof ExternalTask;
   }
 
   private static boolean allowedOnEngineObject(String member, boolean methodCall, int arguments) {

@@ -2,6 +2,7 @@ package io.foothold.nudges;
 
 import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
@@ -38,7 +39,7 @@ final class NudgeTables {
     if (rows.isEmpty()) {
       try {
         jdbc.update("INSERT INTO " + SCAN_LOCK + " (ID_) VALUES (1)");
-      } catch (org.springframework.dao.DuplicateKeyException anotherNodeWasFaster) {
+      } catch (DuplicateKeyException anotherNodeWasFaster) {
         // the row exists, which is all that matters
       }
     }

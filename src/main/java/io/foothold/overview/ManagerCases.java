@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -189,7 +190,7 @@ class ManagerCases {
 
   private record Waiting(Map<String, List<Task>> tasks, Set<String> hrTaskIds, Map<String, List<Job>> timers) {
 
-    java.util.stream.Stream<Task> hrTasks(String caseId) {
+    Stream<Task> hrTasks(String caseId) {
       return tasks.getOrDefault(caseId, List.of()).stream().filter(t -> hrTaskIds.contains(t.getId()));
     }
 

@@ -10,16 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import io.foothold.engine.StartupOrder;
-
-/** Loads seeds/demo/directory.yaml into the engine's identity store. Demo profile only. */
+/** Loads seeds/demo/directory.yaml into the engine's identity store (the role groups exist already). Demo profile only. */
 @Component
 @Profile("demo")
-@Order(StartupOrder.DIRECTORY)
 class DemoDirectory implements ApplicationRunner {
 
   static final String DEMO_PASSWORD = "demo";

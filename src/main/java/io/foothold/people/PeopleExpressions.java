@@ -6,7 +6,10 @@ import io.foothold.engine.SystemAccess;
 import io.foothold.modelguard.CallableFromModels;
 import io.foothold.security.Roles;
 
-/** Directory questions a playbook's models ask in expressions, as {@code ${people.…}}. */
+/**
+ * Directory questions a playbook's models ask in expressions, as {@code ${people.…}}. Every playbook may call it:
+ * the SPI publishes its name ({@code io.foothold.playbook.spi.ExpressionBeans#PEOPLE}).
+ */
 @Component("people")
 @CallableFromModels
 public class PeopleExpressions {

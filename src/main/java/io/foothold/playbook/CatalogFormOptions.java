@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
+
 /**
  * Fills a form's options from the playbook's catalog when the form is deployed: a component with
  * {@code "properties": {"catalog": "signals"}} gets one option per catalog entry (id as value, label as
@@ -51,22 +54,22 @@ final class CatalogFormOptions {
     return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
-  private static boolean fill(JsonNode node, PlaybookCatalog catalog) {
+  private static boolean fill(JsonNode form, PlaybookCatalog catalog) {
     boolean changed = false;
-    for (JsonNode component : node.path("components")) {
-      String list = component.path("properties").path("catalog").asText(null);
+    for (FormComponent component : FormComponents.of(form)) {
+      String list = component.property("catalog");
+      JsonNode inlineValues = component.json().path("values");
       // Inline options win: a designer who lists values on purpose keeps them.
-      boolean inline = component.path("values").isArray() && !component.path("values").isEmpty();
-      if (list != null && !inline && catalog.hasList(list) && component instanceof ObjectNode object) {
+      boolean inline = inlineValues.isArray() && !inlineValues.isEmpty();
+      if (list != null && !inline && catalog.hasList(list) && component.json() instanceof ObjectNode object) {
         ArrayNode values = object.putArray("values");
         catalog.list(list).forEach(entry -> values.addObject().put("label", entry.label()).put("value", entry.id()));
-        String among = component.path("properties").path("optionsAmong").asText(null);
+        String among = component.property("optionsAmong");
         if (among != null && FEEL_NAME.matcher(among).matches()) {
           object.put("valuesExpression", amongExpression(values, among));
         }
         changed = true;
       }
-      changed |= fill(component, catalog);
     }
     return changed;
   }

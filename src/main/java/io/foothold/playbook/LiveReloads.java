@@ -1,10 +1,12 @@
 package io.foothold.playbook;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
@@ -38,7 +40,7 @@ class LiveReloads {
     List<String> files = changedFiles.stream().limit(FILES_KEPT).toList();
     boolean live = state != null && state.status() == PlaybookState.Status.DEPLOYED;
     Reload reload = new Reload(Instant.now(), playbookId, files, changedFiles.size() - files.size(),
-        state == null ? "NO_SUCH_PLAYBOOK" : live ? "DEPLOYED" : "REFUSED", java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(versions)),
+        state == null ? "NO_SUCH_PLAYBOOK" : live ? "DEPLOYED" : "REFUSED", Collections.unmodifiableMap(new TreeMap<>(versions)),
         state == null ? List.of() : state.problems());
     byPlaybook.remove(playbookId);
     byPlaybook.put(playbookId, reload);

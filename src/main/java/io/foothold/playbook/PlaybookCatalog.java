@@ -1,9 +1,11 @@
 package io.foothold.playbook;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +36,7 @@ public record PlaybookCatalog(Map<String, List<Entry>> lists) {
     Map<String, List<Entry>> lists = new LinkedHashMap<>();
     root.fields().forEachRemaining(field -> {
       if (field.getValue().isArray()) {
-        List<Entry> entries = new java.util.ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         for (JsonNode item : field.getValue()) {
           if (item.hasNonNull("id") && item.hasNonNull("label")) {
             entries.add(new Entry(item.get("id").asText(), item.get("label").asText(), item.path("hint").asText(null)));
@@ -57,7 +59,7 @@ public record PlaybookCatalog(Map<String, List<Entry>> lists) {
   }
 
   /** The label of the entry with this id in any of the lists (ids are what forms and decisions store). */
-  public java.util.Optional<String> labelOf(String id) {
+  public Optional<String> labelOf(String id) {
     return lists.values().stream().flatMap(List::stream).filter(entry -> entry.id().equals(id)).map(Entry::label).findFirst();
   }
 }

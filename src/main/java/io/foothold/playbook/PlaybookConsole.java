@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -100,7 +101,7 @@ class PlaybookConsole {
       long running = plan.cases().size();
       long clean = plan.cases().stream().filter(PlaybookMigrations.CasePlan::mapsCleanly).count();
       String mapping = clean == running ? "all map cleanly" : clean == 0 ? "none maps cleanly" : "some map cleanly, some do not";
-      List<String> reasons = plan.cases().stream().map(PlaybookMigrations.CasePlan::reason).filter(java.util.Objects::nonNull)
+      List<String> reasons = plan.cases().stream().map(PlaybookMigrations.CasePlan::reason).filter(Objects::nonNull)
           .distinct().sorted().toList();
       older.add(new OlderVersionInUse(plan.processKey(), plan.fromVersion(), plan.toVersion(), running == 0 ? "none" : "some cases",
           mapping, showCounts ? running : null, showCounts ? clean : null, reasons));

@@ -1,7 +1,9 @@
 package io.foothold.playbook;
 
 import java.util.List;
+import java.util.Set;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,14 +18,14 @@ import io.foothold.security.Roles;
 @RequestMapping("/api/playbooks")
 class PlaybookController {
 
-  private static final java.util.Set<String> MAY_MIGRATE = java.util.Set.of(Roles.DESIGNERS, Roles.ADMINS);
+  private static final Set<String> MAY_MIGRATE = Set.of(Roles.DESIGNERS, Roles.ADMINS);
 
   private final PlaybookRegistry registry;
   private final PlaybookMigrations migrations;
-  private final org.camunda.bpm.engine.IdentityService identity;
+  private final IdentityService identity;
   private final PlaybookConsole console;
 
-  PlaybookController(PlaybookRegistry registry, PlaybookMigrations migrations, org.camunda.bpm.engine.IdentityService identity,
+  PlaybookController(PlaybookRegistry registry, PlaybookMigrations migrations, IdentityService identity,
       PlaybookConsole console) {
     this.registry = registry;
     this.migrations = migrations;

@@ -1,8 +1,16 @@
 package io.foothold.playbook;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -13,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import io.foothold.engine.StartupOrder;
+import io.foothold.engine.events.PlaybooksDeployed;
 import io.foothold.lint.LintInput;
 import io.foothold.lint.LintWorkspace;
 import io.foothold.lint.ParsedFiles;
@@ -29,10 +37,10 @@ import io.foothold.playbook.spi.DeploymentNames;
  * "foothold:&lt;id&gt;". Resource names are fixed to "&lt;id&gt;/&lt;file&gt;" so they are the same under
  * java -jar, spring-boot:run and tests, and duplicate filtering only makes new versions of what changed.
  * A playbook that fails its checks or its deployment is recorded as failed with the reasons; the others,
- * and its own last good version, keep serving.
+ * and its own last good version, keep serving. Each pass ends with {@link PlaybooksDeployed}, which is how
+ * retention, start permissions and start-up steps that need the definitions follow a deployment.
  */
 @Component
-@Order(StartupOrder.DEPLOY_PLAYBOOKS)
 class PlaybookDeployer implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(PlaybookDeployer.class);
@@ -46,9 +54,10 @@ class PlaybookDeployer implements ApplicationRunner {
   private final PlaybookRegistry registry;
   private final RepositoryService repository;
   private final ModelBeanRegistry beans;
+  private final ApplicationEventPublisher events;
   /** Every playbook file parsed so far, by content: a save parses the changed file once and nothing else. */
   private final ParsedFiles parsed = new ParsedFiles(PARSED_FILES_KEPT);
-  private final Map<FilledFormKey, byte[]> filledForms = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+  private final Map<FilledFormKey, byte[]> filledForms = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<FilledFormKey, byte[]> eldest) {
       return size() > PARSED_FILES_KEPT;
@@ -56,11 +65,12 @@ class PlaybookDeployer implements ApplicationRunner {
   };
 
   PlaybookDeployer(PlaybookDiscovery discovery, PlaybookRegistry registry, RepositoryService repository,
-      ModelBeanRegistry beans) {
+      ModelBeanRegistry beans, ApplicationEventPublisher events) {
     this.discovery = discovery;
     this.registry = registry;
     this.repository = repository;
     this.beans = beans;
+    this.events = events;
   }
 
   @Override
@@ -73,46 +83,71 @@ class PlaybookDeployer implements ApplicationRunner {
    * last good version serving; the returned state says why.
    */
   synchronized PlaybookState redeploy(String id) {
-    PlaybookDiscovery.Result everything = discovery.discover();
-    PlaybookValidator.Known known = PlaybookValidator.declaredBy(everything.playbooks(), deployedDefinitions(), parsed);
-    everything.failures().stream().filter(failure -> failure.id().equals(id))
-        .forEach(failure -> fail(failure.id(), failure.origin(), List.of(failure.reason())));
-    everything.playbooks().stream().filter(playbook -> playbook.id().equals(id)).forEach(playbook -> {
-      List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known, parsed);
-      if (problems.isEmpty()) {
-        deploy(playbook);
-      } else {
-        fail(playbook, problems.stream().map(PlaybookValidator.Problem::toString).toList());
+    List<String> deployed = checkAndDeploy(id::equals);
+    if (!deployed.isEmpty()) {
+      try {
+        events.publishEvent(new PlaybooksDeployed(deployed, startableProcesses(deployed), false));
+      } catch (RuntimeException e) {
+        // The new version serves already; what follows a deployment (retention, start permissions) is applied
+        // again at the next deployment or start-up. Live reload goes on.
+        log.error("Playbook '{}' is deployed, but what follows a deployment failed: {}", id, e.getMessage(), e);
       }
-    });
+    }
     return registry.find(id).orElse(null);
   }
 
+  /** Every playbook, as the application starts; then whatever waits for the start-up deployment runs. */
   synchronized void deployAll() {
     warnAboutFilesOutsidePlaybooks();
+    List<String> deployed = checkAndDeploy(id -> true);
+    events.publishEvent(new PlaybooksDeployed(deployed, startableProcesses(deployed), true));
+  }
+
+  /** The processes these playbooks' serving deployments define that Tasklist offers to start. */
+  private List<String> startableProcesses(List<String> playbookIds) {
+    return playbookIds.stream()
+        .flatMap(id -> registry.find(id).stream())
+        .filter(state -> state.deploymentId() != null)
+        .flatMap(state -> repository.createProcessDefinitionQuery().deploymentId(state.deploymentId())
+            .startableInTasklist().list().stream())
+        .map(ProcessDefinition::getKey)
+        .distinct()
+        .toList();
+  }
+
+  /** Checks and deploys the discovered playbooks the filter takes, recording failures; returns the ids deployed. */
+  private List<String> checkAndDeploy(Predicate<String> which) {
     PlaybookDiscovery.Result found = discovery.discover();
-    found.failures().forEach(failure -> fail(failure.id(), failure.origin(), List.of(failure.reason())));
+    found.failures().stream().filter(failure -> which.test(failure.id()))
+        .forEach(failure -> fail(failure.id(), failure.origin(), List.of(failure.reason())));
     PlaybookValidator.Known known = PlaybookValidator.declaredBy(found.playbooks(), deployedDefinitions(), parsed);
+    List<String> deployed = new ArrayList<>();
     for (Playbook playbook : found.playbooks()) {
+      if (!which.test(playbook.id())) {
+        continue;
+      }
       List<PlaybookValidator.Problem> problems = PlaybookValidator.validate(playbook, known, parsed);
       if (problems.isEmpty()) {
-        deploy(playbook);
+        if (deploy(playbook)) {
+          deployed.add(playbook.id());
+        }
       } else {
         fail(playbook, problems.stream().map(PlaybookValidator.Problem::toString).toList());
       }
     }
+    return deployed;
   }
 
   /** A model saved straight into processes/ (not processes/&lt;playbook&gt;/) is never deployed: say so at start-up. */
   private void warnAboutFilesOutsidePlaybooks() {
-    java.nio.file.Path folder = discovery.designerFolders();
+    Path folder = discovery.designerFolders();
     if (folder != null) {
       LintWorkspace.outsidePlaybooks(LintInput.fromDirectory(folder).files().keySet()).forEach(file -> log.warn(
           "{} in {} is not inside a playbook folder (processes/<playbook>/…), so it is not deployed", file, folder));
     }
   }
 
-  private void deploy(Playbook playbook) {
+  private boolean deploy(Playbook playbook) {
     PlaybookDescriptor d = playbook.descriptor();
     try {
       registerContributions(playbook);
@@ -135,8 +170,10 @@ class PlaybookDeployer implements ApplicationRunner {
       registry.record(new PlaybookState(d.id(), d.name(), d.version(), playbook.source().describe(),
           PlaybookState.Status.DEPLOYED, List.of(), d.entryProcesses(), deploymentId, Instant.now()));
       log.info("Playbook '{}' {} ({}) deployed", d.id(), d.version(), playbook.source().describe());
+      return true;
     } catch (RuntimeException e) {
       fail(playbook, List.of("deployment refused by the engine: " + e.getMessage()));
+      return false;
     }
   }
 
@@ -161,7 +198,7 @@ class PlaybookDeployer implements ApplicationRunner {
     if (state == null || state.status() != PlaybookState.Status.DEPLOYED) {
       return Map.of();
     }
-    Map<String, Integer> versions = new java.util.TreeMap<>();
+    Map<String, Integer> versions = new TreeMap<>();
     for (String key : state.entryProcesses()) {
       ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
       if (latest != null) {
@@ -186,7 +223,7 @@ class PlaybookDeployer implements ApplicationRunner {
         .map(ProcessDefinition::getKey).collect(Collectors.toSet());
     var decisions = repository.createDecisionDefinitionQuery().latestVersion().list().stream()
         .map(DecisionDefinition::getKey).collect(Collectors.toSet());
-    return new PlaybookValidator.Known(processes, decisions, java.util.Set.of(), beans);
+    return new PlaybookValidator.Known(processes, decisions, Set.of(), beans);
   }
 
   private void fail(Playbook playbook, List<String> problems) {
@@ -202,7 +239,7 @@ class PlaybookDeployer implements ApplicationRunner {
     log.error("Playbook '{}' ({}) could not be read: {}", id, origin, String.join("; ", problems));
   }
 
-  private static java.io.InputStream stream(byte[] bytes) {
-    return new java.io.ByteArrayInputStream(bytes);
+  private static InputStream stream(byte[] bytes) {
+    return new ByteArrayInputStream(bytes);
   }
 }

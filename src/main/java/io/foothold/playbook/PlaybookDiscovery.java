@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -165,7 +167,7 @@ class PlaybookDiscovery {
       for (String id : ids) {
         load(id, source, contributions, playbooks, failures);
       }
-    } catch (Exception | LinkageError | java.util.ServiceConfigurationError e) {
+    } catch (Exception | LinkageError | ServiceConfigurationError e) {
       failures.add(new Failure(plugin.getFileName().toString(), origin, "Could not load " + plugin.getFileName() + ": " + e));
     }
   }
@@ -226,7 +228,7 @@ class PlaybookDiscovery {
    */
   private static final class ParsedSeeds {
     private static final int KEPT = 256;
-    private final Map<String, Object> byContent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Object> byContent = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
         return size() > KEPT;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -119,7 +120,7 @@ class PlaybookFolderWatcher implements SmartLifecycle {
     key.reset();
   }
 
-  private java.util.Optional<String> playbookOf(Path path) {
+  private Optional<String> playbookOf(Path path) {
     Path parent = path.getParent();
     while (parent != null && parent.getFileName() != null) {
       if (FOLDERS.contains(parent.getFileName().toString())) {
@@ -128,13 +129,13 @@ class PlaybookFolderWatcher implements SmartLifecycle {
           // saved straight into processes/ (or forms/, seeds/): no playbook owns it, so nothing would deploy it
           log.warn("Live reload: {} is not inside a playbook folder ({}/<playbook>/{}), so it is not deployed; move it "
               + "into its playbook's folder", path, parent.getFileName(), relative);
-          return java.util.Optional.empty();
+          return Optional.empty();
         }
-        return relative.getNameCount() >= 1 ? java.util.Optional.of(relative.getName(0).toString()) : java.util.Optional.empty();
+        return relative.getNameCount() >= 1 ? Optional.of(relative.getName(0).toString()) : Optional.empty();
       }
       parent = parent.getParent();
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private void registerTree(Path folder) throws IOException {

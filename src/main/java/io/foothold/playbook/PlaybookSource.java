@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -60,11 +61,11 @@ interface PlaybookSource {
       @Override
       public Optional<byte[]> read(String path) {
         Path file = base.resolve(path).normalize();
-        if (!file.startsWith(base) || !java.nio.file.Files.isRegularFile(file)) {
+        if (!file.startsWith(base) || !Files.isRegularFile(file)) {
           return Optional.empty();
         }
         try {
-          return Optional.of(java.nio.file.Files.readAllBytes(file));
+          return Optional.of(Files.readAllBytes(file));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -2,7 +2,9 @@ package io.foothold.playbook;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -12,10 +14,13 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.xml.sax.SAXParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintInput;
 import io.foothold.lint.LintWorkspace;
@@ -152,7 +157,7 @@ final class PlaybookValidator {
 
   private static List<Finding> lintFindingsParsed(Playbook playbook, Known known, ParsedFiles parsed) {
     PlaybookDescriptor d = playbook.descriptor();
-    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    Map<String, byte[]> files = new LinkedHashMap<>();
     d.processes().forEach(file -> read(playbook, d.processPath(file)).ifPresent(bytes -> files.put(d.processPath(file), bytes)));
     d.decisions().forEach(file -> read(playbook, d.processPath(file)).ifPresent(bytes -> files.put(d.processPath(file), bytes)));
     d.forms().forEach(file -> read(playbook, d.formPath(file)).ifPresent(bytes -> files.put(d.formPath(file), bytes)));
@@ -253,13 +258,12 @@ final class PlaybookValidator {
     checkCatalogReferences(path, form.get(), playbook.catalog(), problems);
   }
 
-  private static void checkCatalogReferences(String path, JsonNode node, PlaybookCatalog catalog, List<Problem> problems) {
-    for (JsonNode component : node.path("components")) {
-      String list = component.path("properties").path("catalog").asText(null);
+  private static void checkCatalogReferences(String path, JsonNode form, PlaybookCatalog catalog, List<Problem> problems) {
+    for (FormComponent component : FormComponents.of(form)) {
+      String list = component.property("catalog");
       if (list != null && !catalog.hasList(list)) {
-        problems.add(new Problem(path, component.path("id").asText(null), "catalog list '" + list + "' does not exist in the playbook's catalog"));
+        problems.add(new Problem(path, component.id(), "catalog list '" + list + "' does not exist in the playbook's catalog"));
       }
-      checkCatalogReferences(path, component, catalog, problems);
     }
   }
 
@@ -282,7 +286,7 @@ final class PlaybookValidator {
     Integer line = null;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
-      if (root instanceof org.xml.sax.SAXParseException sax && sax.getLineNumber() > 0) {
+      if (root instanceof SAXParseException sax && sax.getLineNumber() > 0) {
         line = sax.getLineNumber();
       }
     }

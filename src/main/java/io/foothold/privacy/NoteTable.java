@@ -1,5 +1,6 @@
 package io.foothold.privacy;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,6 @@ final class NoteTable {
    */
   static int eraseExpired(JdbcOperations jdbc, Instant now) {
     return jdbc.update("DELETE FROM " + TABLE + " WHERE NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + TABLE
-        + ".CASE_ID_ AND (P.REMOVAL_TIME_ IS NULL OR P.REMOVAL_TIME_ > ?))", java.sql.Timestamp.from(now));
+        + ".CASE_ID_ AND (P.REMOVAL_TIME_ IS NULL OR P.REMOVAL_TIME_ > ?))", Timestamp.from(now));
   }
 }

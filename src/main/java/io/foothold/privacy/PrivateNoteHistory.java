@@ -2,21 +2,17 @@ package io.foothold.privacy;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 
 /**
  * Sits in front of Camunda's history writer. A private note lives in the engine only for the moment between a
  * submission and the end of its command ({@link PrivateNoteCapture}); its variable and form-field events are
  * dropped here, so no history table (ACT_HI_VARINST, ACT_HI_DETAIL, ACT_GE_BYTEARRAY) ever holds a trace of it.
- * That a note was written is recorded in Foothold's table instead. Also where a case's end is noticed for its
- * notes: every end of a root instance (completed, cancelled, deleted, listeners skipped or not) produces this
- * event, and the notes' text is forgotten in the same transaction.
+ * That a note was written is recorded in Foothold's table instead; the text goes when the case ends
+ * ({@link PrivateNoteRecords}).
  */
 class PrivateNoteHistory implements HistoryEventHandler {
 
@@ -45,14 +41,6 @@ class PrivateNoteHistory implements HistoryEventHandler {
     if (event instanceof HistoricFormPropertyEventEntity field) {
       return !PrivateNotes.isPrivate(field.getPropertyId());
     }
-    if (event instanceof HistoricProcessInstanceEventEntity instance && isCaseEnd(instance) && Context.getCommandContext() != null) {
-      NoteTable.forgetText(EngineConnection.of(Context.getCommandContext()), instance.getProcessInstanceId());
-    }
     return true;
-  }
-
-  private static boolean isCaseEnd(HistoricProcessInstanceEventEntity instance) {
-    return HistoryEventTypes.PROCESS_INSTANCE_END.getEventName().equals(instance.getEventType())
-        && instance.getProcessInstanceId() != null && instance.getProcessInstanceId().equals(instance.getRootProcessInstanceId());
   }
 }

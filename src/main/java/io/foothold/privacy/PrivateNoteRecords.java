@@ -2,13 +2,18 @@ package io.foothold.privacy;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.foothold.engine.events.CaseClosed;
+import io.foothold.engine.events.CaseErased;
+
 /**
- * What other modules may know of a case's private notes: that they were written (HR's timeline), and that they go
- * when the case's history is erased. Their text is readable only by the case's manager, through the form variables
- * of the case's tasks ({@link PrivateNotesForOwner}).
+ * What other modules may know of a case's private notes: that they were written (HR's timeline). Their text is
+ * readable only by the case's manager, through the form variables of the case's tasks ({@link PrivateNotesForOwner}),
+ * and forgotten when the case ends; the record that they were written goes when HR erases the case's history.
  */
 @Component
 public class PrivateNoteRecords {
@@ -24,8 +29,17 @@ public class PrivateNoteRecords {
     return NoteTable.written(jdbc, caseId);
   }
 
-  /** Removes every trace of the case's notes: for erasing the case's history. Joins the caller's transaction. */
-  public void erase(String caseId) {
-    NoteTable.erase(jdbc, caseId);
+  /** In the command that ended the case, on the command's own connection, so the text goes exactly when the case ends. */
+  @EventListener
+  void forgetText(CaseClosed closed) {
+    if (Context.getCommandContext() != null) {
+      NoteTable.forgetText(EngineConnection.of(Context.getCommandContext()), closed.caseId());
+    }
+  }
+
+  /** Nothing of the case's notes stays. Joins the erasing transaction. */
+  @EventListener
+  void erase(CaseErased erased) {
+    NoteTable.erase(jdbc, erased.caseId());
   }
 }

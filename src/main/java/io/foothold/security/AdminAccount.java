@@ -7,10 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import io.foothold.engine.StartupOrder;
 
 /**
  * Outside the demo profile there is no default password: the app refuses to start until an operator
@@ -19,7 +16,6 @@ import io.foothold.engine.StartupOrder;
  */
 @Component
 @Profile("!demo")
-@Order(StartupOrder.DIRECTORY)
 class AdminAccount implements ApplicationRunner {
 
   static final String ADMIN_ID = "admin";

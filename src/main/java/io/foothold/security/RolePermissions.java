@@ -18,53 +18,47 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.foothold.engine.StartupOrder;
+import io.foothold.engine.events.PlaybooksDeployed;
 
 /**
- * What each role may do, written once and applied at every start-up (idempotent).
- * Managers start playbooks and see only the cases they started (per-case grants, see cases/);
+ * What each role may do, written once and applied at every start-up (idempotent; the groups themselves are
+ * {@link RoleGroups}). Managers start playbooks and see only the cases they started (per-case grants, see cases/);
  * HR reads the history of every case; designers deploy and read definitions but no case data.
  */
 @Component
-@Order(StartupOrder.ROLE_PERMISSIONS)
 class RolePermissions implements ApplicationRunner {
 
-  private final IdentityService identity;
-  private final RepositoryService repository;
   private final Grants grants;
 
-  RolePermissions(IdentityService identity, RepositoryService repository, AuthorizationService authorizations) {
-    this.identity = identity;
-    this.repository = repository;
+  RolePermissions(AuthorizationService authorizations) {
     this.grants = new Grants(authorizations);
+  }
+
+  /**
+   * Managers may start what a playbook offers to start in Tasklist, as soon as it is deployed: at start-up, and when
+   * a designer's save brings a new startable process live (else managers could not start it until the next
+   * restart). Only playbooks' processes: a model deployed any other way is not offered to managers.
+   */
+  @EventListener
+  void managersStartWhatPlaybooksOffer(PlaybooksDeployed deployed) {
+    for (String processKey : deployed.startableProcesses()) {
+      grants.toGroup(Roles.MANAGERS, PROCESS_DEFINITION, processKey, READ, CREATE_INSTANCE);
+    }
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    ensureGroup(Roles.MANAGERS, "Managers");
-    ensureGroup(Roles.HR, "HR");
-    ensureGroup(Roles.DESIGNERS, "Playbook designers");
-    ensureGroup(Roles.EMPLOYEES, "Employees");
-    ensureGroup(Roles.ADMINS, "Administrators");
-
     grants.toGroup(Roles.MANAGERS, APPLICATION, "tasklist", ACCESS);
     grants.toGroup(Roles.MANAGERS, PROCESS_INSTANCE, "*", CREATE);
     grants.toGroup(Roles.MANAGERS, USER, "*", READ);
-    for (ProcessDefinition startable : repository.createProcessDefinitionQuery().startableInTasklist().latestVersion().list()) {
-      grants.toGroup(Roles.MANAGERS, PROCESS_DEFINITION, startable.getKey(), READ, CREATE_INSTANCE);
-    }
 
     grants.toGroup(Roles.HR, APPLICATION, "tasklist", ACCESS);
     // No Cockpit for HR: Cockpit shows runtime only, and HR reads history, not runtime, so Cockpit told HR that
@@ -92,15 +86,6 @@ class RolePermissions implements ApplicationRunner {
 
     for (Resources resource : Resources.values()) {
       grants.toGroup(Roles.ADMINS, resource, "*", ALL);
-    }
-  }
-
-  private void ensureGroup(String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setName(name);
-      group.setType(Roles.ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
-      identity.saveGroup(group);
     }
   }
 }

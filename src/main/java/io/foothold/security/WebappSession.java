@@ -3,6 +3,7 @@ package io.foothold.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 
@@ -18,7 +19,7 @@ public final class WebappSession {
    * The user a request runs as: REST clients are authenticated by the engine filter earlier in the chain
    * (the engine's current authentication); the webapps keep their user in the session.
    */
-  public static String signedInUser(HttpServletRequest request, org.camunda.bpm.engine.IdentityService identity) {
+  public static String signedInUser(HttpServletRequest request, IdentityService identity) {
     var engine = identity.getCurrentAuthentication();
     return engine != null ? engine.getUserId() : signedInUser(request);
   }

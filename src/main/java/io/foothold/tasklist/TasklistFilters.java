@@ -14,10 +14,8 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import io.foothold.engine.StartupOrder;
 import io.foothold.escalation.EscalationListColumns;
 import io.foothold.security.Grants;
 import io.foothold.security.Roles;
@@ -27,7 +25,6 @@ import io.foothold.security.Roles;
  * with the role; nobody gets a "show all tasks" filter.
  */
 @Component
-@Order(StartupOrder.TASKLIST_FILTERS)
 class TasklistFilters implements ApplicationRunner {
 
   static final String MY_CASES = "My cases";

@@ -1,5 +1,6 @@
 package io.foothold.analytics;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,14 +32,29 @@ public final class RecoveryCases {
     this.history = history;
   }
 
+  /**
+   * Where {@link #fiveRecoveries()} start: a fixed Monday, so that they close in one calendar month (May 2030; the walks take 19 to 31 days)
+   * whatever today's date is. No other test opens cases in that month.
+   */
+  public static final Instant FIVE_RECOVERIES_OPEN = Instant.parse("2030-04-22T09:00:00Z");
+
   /** Opens a case for this manager's report now and walks it to "recovered"; answers the case id. */
   public String recovered(String manager, String employee, int debriefDays, List<Integer> confidenceAtCheckIns) {
+    return recovered(manager, employee, debriefDays, confidenceAtCheckIns, null);
+  }
+
+  /** As above, but opened at {@code opened} (null: now), the walk's days counted from there. */
+  public String recovered(String manager, String employee, int debriefDays, List<Integer> confidenceAtCheckIns,
+      Instant opened) {
     if (confidenceAtCheckIns.isEmpty() || confidenceAtCheckIns.size() > 3) {
       throw new IllegalArgumentException("one to three check-ins (the development plan allows three)");
     }
     CaseDriver.resetClock();
+    if (opened != null) {
+      ClockUtil.setCurrentTime(Date.from(opened));
+    }
     String caseId = EngineRest.as(web, manager).startCase("RecoveryArc", RecoveryArcForms.openCase(employee));
-    CaseDriver driver = new CaseDriver(management, history);
+    CaseDriver driver = new CaseDriver(management, history, opened);
     AtomicInteger checkIns = new AtomicInteger();
     driver.walk(caseId, user -> EngineRest.as(web, user), task -> {
       switch (task) {
@@ -76,11 +92,11 @@ public final class RecoveryCases {
   /** Five managers' recoveries with confidence rising over two or three check-ins. */
   public List<String> fiveRecoveries() {
     return List.of(
-        recovered("maya", "sam", 1, List.of(2, 4)),
-        recovered("maya", "lea", 2, List.of(3, 4)),
-        recovered("maya", "ravi", 1, List.of(2, 3, 4)),
-        recovered("omar", "jun", 3, List.of(3, 5)),
-        recovered("omar", "priya", 2, List.of(2, 3, 5)));
+        recovered("maya", "sam", 1, List.of(2, 4), FIVE_RECOVERIES_OPEN),
+        recovered("maya", "lea", 2, List.of(3, 4), FIVE_RECOVERIES_OPEN),
+        recovered("maya", "ravi", 1, List.of(2, 3, 4), FIVE_RECOVERIES_OPEN),
+        recovered("omar", "jun", 3, List.of(3, 5), FIVE_RECOVERIES_OPEN),
+        recovered("omar", "priya", 2, List.of(2, 3, 5), FIVE_RECOVERIES_OPEN));
   }
 
 }

@@ -67,4 +67,34 @@ class FormSchemaParserTest {
       assertThat(f.repeatedIn()).isEqualTo("tasks");
     });
   }
+
+  /**
+   * Before the one walker, this parser looked inside groups and dynamic lists only, while the linter and the option
+   * fillers looked inside any component. Now every reader looks where form-js's importer does (any component's
+   * {@code components}), so a field the linter checks and the deployment fills is also enforced here.
+   */
+  @Test
+  void fieldsNestedInAnyComponentAreEnforcedWithTheirContainersConditions() {
+    FormSchema schema = new FormSchemaParser().parse("""
+        {"id": "n", "components": [
+          {"type": "html", "conditional": {"hide": "=quiet"}, "components": [
+            {"type": "textfield", "key": "inner", "label": "Inner", "validate": {"required": true}}
+          ]}
+        ]}""");
+    assertThat(schema.fields()).singleElement().satisfies(f -> {
+      assertThat(f.key()).isEqualTo("inner");
+      assertThat(f.hideConditions()).containsExactly("quiet");
+    });
+  }
+
+  @Test
+  void theTitleIsTheFirstHeadingOfTheFirstTopLevelText() {
+    FormSchema schema = new FormSchemaParser().parse("""
+        {"id": "t", "components": [
+          {"type": "group", "components": [{"type": "text", "text": "# Nested heading"}]},
+          {"type": "text", "text": "Intro\\n## Calm debrief"},
+          {"type": "text", "text": "# Later heading"}
+        ]}""");
+    assertThat(schema.title()).isEqualTo("Calm debrief");
+  }
 }

@@ -10,11 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.foothold.security.Roles;
 import io.foothold.support.EngineRest;
 
 import io.foothold.support.FootholdSpringTest;
@@ -48,6 +53,7 @@ class LiveReloadTest {
   @Autowired PlaybookDeployer deployer;
   @Autowired TestRestTemplate web;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired AuthorizationService authorizations;
 
   @AfterEach
   void restoreTheSandbox() throws IOException {
@@ -92,6 +98,61 @@ class LiveReloadTest {
     System.out.println("Live reload, model saved to startable in " + millis + " ms");
     String instance = runtime.startProcessInstanceByKey("DesignerSandbox").getId();
     assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getName()).isEqualTo(name);
+  }
+
+  @Test
+  void aSavedModelsNewVersionKeepsHistoryAsLongAsTheOperatorSaysNotAsTheModelSays() throws IOException {
+    // given the sandbox's model says P1D, and the operator's retention is 180 days (application.yaml)
+    int before = latest().getVersion();
+
+    // when the designer saves a new version
+    save(BPMN, original(BPMN).replace("name=\"Do the step\"", "name=\"Do the step, kept\""));
+    awaitReload("DEPLOYED");
+
+    // then the new version carries the operator's retention, like every version deployed at start-up
+    assertThat(latest().getVersion()).isGreaterThan(before);
+    assertThat(latest().getHistoryTimeToLive()).isEqualTo(180);
+  }
+
+  @Test
+  void managersMayStartAModelAsSoonAsItIsSavedAsStartableInTasklist() throws IOException {
+    // given the sandbox is not offered in Tasklist, so managers have no start permission on it
+    assertThat(managersMayStart("DesignerSandbox")).isFalse();
+    try {
+      // when the designer saves it as startable in Tasklist
+      save(BPMN, original(BPMN).replace("camunda:isStartableInTasklist=\"false\"", "camunda:isStartableInTasklist=\"true\""));
+      awaitReload("DEPLOYED");
+
+      // then managers may start it without waiting for a restart
+      assertThat(managersMayStart("DesignerSandbox")).isTrue();
+    } finally {
+      authorizations.createAuthorizationQuery().groupIdIn(Roles.MANAGERS).resourceType(Resources.PROCESS_DEFINITION)
+          .resourceId("DesignerSandbox").list().forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+    }
+  }
+
+  @Test
+  void aPlaybooksReloadOffersManagersOnlyThatPlaybooksProcesses() throws IOException {
+    // given a startable model deployed another way than as a playbook (e.g. through the REST API)
+    String deploymentId = repository.createDeployment().name("not-a-playbook")
+        .addModelInstance("elsewhere.bpmn", Bpmn.createExecutableProcess("StartableElsewhere")
+            .camundaHistoryTimeToLive(1).camundaStartableInTasklist(true).startEvent().endEvent().done())
+        .deploy().getId();
+    try {
+      // when a designer's save redeploys a playbook
+      save(BPMN, original(BPMN).replace("name=\"Do the step\"", "name=\"Do the step, again\""));
+      awaitReload("DEPLOYED");
+
+      // then managers are not offered the other model: a playbook's deployment grants only what that playbook brings
+      assertThat(managersMayStart("StartableElsewhere")).isFalse();
+    } finally {
+      repository.deleteDeployment(deploymentId, true);
+    }
+  }
+
+  private boolean managersMayStart(String processKey) {
+    return authorizations.createAuthorizationQuery().groupIdIn(Roles.MANAGERS).resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(processKey).hasPermission(Permissions.CREATE_INSTANCE).count() > 0;
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.foothold.support;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,22 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 public final class CaseDriver implements BeforeEachCallback, AfterEachCallback {
 
+  // set in beforeEach when the driver runs as a per-test extension (forEachTest)
   private ManagementService management;
   private HistoryService history;
+  /** The day a walk counts from; null counts from the real clock. */
+  private final Instant start;
   private long offsetDays;
 
   public CaseDriver(ManagementService management, HistoryService history) {
+    this(management, history, null);
+  }
+
+  /** Counts the days from {@code start} instead of today, so what the walk produces does not depend on the calendar. */
+  public CaseDriver(ManagementService management, HistoryService history, Instant start) {
     this.management = management;
     this.history = history;
+    this.start = start;
   }
 
   /**
@@ -95,7 +105,8 @@ public final class CaseDriver implements BeforeEachCallback, AfterEachCallback {
 
   public void nextDay() {
     offsetDays++;
-    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + offsetDays * 24L * 3600 * 1000 + 3600_000));
+    long from = start == null ? System.currentTimeMillis() : start.toEpochMilli();
+    ClockUtil.setCurrentTime(new Date(from + offsetDays * 24L * 3600 * 1000 + 3600_000));
   }
 
   public void runDueJobs(String caseId) {

@@ -76,7 +76,8 @@ class ManagersPathBrowserTest extends TasklistBrowserTestBase {
           StandardCopyOption.REPLACE_EXISTING);
 
       // when she types an answer, looks at the diagram and the history, and comes back
-      tasklist.fillText("progressNote", "Ran the client demo rehearsal alone and fixed one slide.");
+      // (the field may open with the last check-in's note, which form-js fills in a moment after the form shows)
+      tasklist.replaceText("progressNote", "Ran the client demo rehearsal alone and fixed one slide.");
       tasklist.openDetailTab("Diagram");
       tasklist.openDetailTab("History");
       tasklist.openDetailTab("Form");

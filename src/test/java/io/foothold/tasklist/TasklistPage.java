@@ -12,6 +12,7 @@ import io.foothold.support.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -251,10 +252,9 @@ final class TasklistPage extends ChromiumPage {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_" + key + "']")));
   }
 
+  /** Fills a text field (whatever it held before, e.g. a value form-js fills in a moment later, is replaced). */
   void fillText(String key, String value) {
-    WebElement input = field(key);
-    input.clear();
-    input.sendKeys(value);
+    replaceText(key, value);
   }
 
   /** Replaces whatever the field holds (a default or a carried-forward value) with this text, as select-all and typing do. */
@@ -328,13 +328,20 @@ final class TasklistPage extends ChromiumPage {
     By items = By.cssSelector(".fjs-dropdownlist-item");
     // On a loaded machine form-js may re-render just after the form appears and swallow the click: click again
     // (only while the list is closed, a click on an open one would close it) until the list shows.
-    new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
-      if (d.findElements(items).stream().anyMatch(WebElement::isDisplayed)) {
-        return true;
-      }
-      click(display);
-      return false;
-    });
+    try {
+      new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+        if (d.findElements(items).stream().anyMatch(WebElement::isDisplayed)) {
+          return true;
+        }
+        click(display);
+        return false;
+      });
+    } catch (TimeoutException clickNotTaken) {
+      // As a keyboard user does: focusing the select's input opens its list too (form-js opens it on focus).
+      ((JavascriptExecutor) driver).executeScript("arguments[0].focus();",
+          driver.findElement(By.cssSelector("[id$='-Field_" + key + "']")));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(items));
+    }
   }
 
   private void closeDropdowns() {

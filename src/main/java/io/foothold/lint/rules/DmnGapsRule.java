@@ -6,13 +6,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintRule;
 import io.foothold.lint.LintWorkspace;
@@ -26,7 +30,7 @@ import io.foothold.lint.Severity;
  */
 public final class DmnGapsRule implements LintRule {
 
-  private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   @Override
   public String id() {
@@ -67,7 +71,7 @@ public final class DmnGapsRule implements LintRule {
 
   private static boolean coveredBySomeRule(List<Rule> rules, int input, String value) {
     for (Rule rule : rules) {
-      List<org.camunda.bpm.model.dmn.instance.InputEntry> entries = new ArrayList<>(rule.getInputEntries());
+      List<InputEntry> entries = new ArrayList<>(rule.getInputEntries());
       if (input >= entries.size()) {
         continue;
       }
@@ -85,15 +89,15 @@ public final class DmnGapsRule implements LintRule {
     Map<String, Set<String>> options = new LinkedHashMap<>();
     JsonNode catalog = workspace.catalog(playbook);
     for (LintWorkspace.FormFile form : workspace.formsOf(playbook)) {
-      for (JsonNode component : FormComponents.all(form.json())) {
-        String type = component.path("type").asText();
-        String key = component.path("key").asText(null);
+      for (FormComponent component : FormComponents.of(form.json())) {
+        String type = component.json().path("type").asText();
+        String key = component.key();
         if (key == null || !(type.equals("select") || type.equals("radio"))) {
           continue;
         }
         Set<String> values = new LinkedHashSet<>();
-        component.path("values").forEach(v -> values.add(v.path("value").asText()));
-        String list = component.path("properties").path("catalog").asText(null);
+        component.json().path("values").forEach(v -> values.add(v.path("value").asText()));
+        String list = component.property("catalog");
         if (values.isEmpty() && list != null) {
           catalog.path(list).forEach(entry -> {
             if (entry.hasNonNull("id")) {

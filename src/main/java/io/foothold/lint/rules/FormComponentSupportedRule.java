@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintRule;
 import io.foothold.lint.LintWorkspace;
@@ -31,9 +31,9 @@ public final class FormComponentSupportedRule implements LintRule {
   public List<Finding> check(LintWorkspace workspace) {
     List<Finding> findings = new ArrayList<>();
     for (LintWorkspace.FormFile form : workspace.forms()) {
-      for (JsonNode component : FormComponents.all(form.json())) {
-        String type = component.path("type").asText("");
-        String id = FormComponents.id(component);
+      for (FormComponent component : FormComponents.of(form.json())) {
+        String type = component.type() == null ? "" : component.type();
+        String id = component.id();
         if (type.equals("button")) {
           findings.add(workspace.finding(form.path(), id, id(), Severity.WARNING,
               "a button duplicates Tasklist's own Complete button; remove it"));

@@ -16,8 +16,8 @@ import org.camunda.bpm.model.dmn.instance.DmnElement;
 import org.camunda.bpm.model.dmn.instance.NamedElement;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintRule;
 import io.foothold.lint.LintWorkspace;
@@ -43,12 +43,12 @@ public final class LabellingWordsRule implements LintRule {
     Pattern words = pattern(workspace);
     List<Finding> findings = new ArrayList<>();
     for (LintWorkspace.FormFile form : workspace.forms()) {
-      for (JsonNode component : FormComponents.all(form.json())) {
-        String id = FormComponents.id(component);
+      for (FormComponent component : FormComponents.of(form.json())) {
+        String id = component.id();
         for (String field : List.of("label", "description", "text", "content", "placeholder")) {
-          check(workspace, form.path(), id, component.path(field).asText(null), words, findings);
+          check(workspace, form.path(), id, component.text(field), words, findings);
         }
-        component.path("values").forEach(v -> check(workspace, form.path(), id, v.path("label").asText(null), words, findings));
+        component.json().path("values").forEach(v -> check(workspace, form.path(), id, v.path("label").asText(null), words, findings));
       }
     }
     for (LintWorkspace.BpmnFile file : workspace.bpmns()) {

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.xml.instance.DomElement;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintRule;
 import io.foothold.lint.LintWorkspace;
@@ -37,8 +37,8 @@ public final class ReadableIdsRule implements LintRule {
     workspace.dmns().forEach(f -> checkXml(workspace, f.path(), f.model().getDocument().getRootElement(), findings));
     for (LintWorkspace.FormFile form : workspace.forms()) {
       check(workspace, form.path(), form.json().path("id").asText(null), findings);
-      for (JsonNode component : FormComponents.all(form.json())) {
-        check(workspace, form.path(), FormComponents.id(component), findings);
+      for (FormComponent component : FormComponents.of(form.json())) {
+        check(workspace, form.path(), component.id(), findings);
       }
     }
     return findings;

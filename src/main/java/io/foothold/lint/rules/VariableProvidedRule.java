@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -23,6 +24,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
 
+import io.foothold.forms.schema.FormComponent;
+import io.foothold.forms.schema.FormComponents;
 import io.foothold.lint.Finding;
 import io.foothold.lint.LintRule;
 import io.foothold.lint.LintWorkspace;
@@ -98,7 +101,7 @@ public final class VariableProvidedRule implements LintRule {
         if (callee == null) {
           continue;
         }
-        for (CamundaIn in : call.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
+        for (CamundaIn in : call.getChildElementsByType(ExtensionElements.class).stream()
             .flatMap(e -> e.getChildElementsByType(CamundaIn.class).stream()).toList()) {
           if ("all".equals(in.getCamundaVariables())) {
             passedIn.computeIfAbsent(callee, k -> new HashSet<>()).addAll(provided.get(file.playbook()));
@@ -114,8 +117,8 @@ public final class VariableProvidedRule implements LintRule {
 
   private static Set<String> providedWithin(LintWorkspace workspace, String playbook) {
     Set<String> names = new HashSet<>(MULTI_INSTANCE);
-    workspace.formsOf(playbook).forEach(form -> FormComponents.all(form.json()).stream()
-        .map(FormComponents::key).filter(k -> k != null).forEach(names::add));
+    workspace.formsOf(playbook).forEach(form -> FormComponents.of(form.json()).stream()
+        .map(FormComponent::boundName).filter(k -> k != null).forEach(names::add));
     for (LintWorkspace.BpmnFile file : workspace.bpmnsOf(playbook)) {
       var model = file.model();
       model.getModelElementsByType(StartEvent.class).forEach(s -> add(names, s.getCamundaInitiator()));

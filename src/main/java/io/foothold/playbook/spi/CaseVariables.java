@@ -18,6 +18,14 @@ public final class CaseVariables {
   public static final String ESCALATED = "escalated";
   /** True while a serious signal waits for HR's review (a conditional start event in the playbook listens to it). */
   public static final String SERIOUS_SIGNAL = "seriousSignal";
+  /** The kinds of serious signal (catalog ids) that came with the flag; set before it. */
+  public static final String SERIOUS_SIGNAL_KINDS = "seriousSignalKinds";
+  /** What the person who raised the signal wrote; set before the flag. */
+  public static final String SERIOUS_SIGNAL_NOTE = "seriousSignalNote";
+  /** Where the signal came from, e.g. "concern" for one forwarded from a concern process. */
+  public static final String SERIOUS_SIGNAL_SOURCE = "seriousSignalSource";
+  /** In a concern process (not a case): the id of the case the concern is about. */
+  public static final String CONCERNED_CASE = "caseId";
 
   private CaseVariables() {
   }

@@ -10,8 +10,9 @@ import io.foothold.modelguard.CallableFromModels;
 
 /**
  * Marks a built-in playbook's Spring bean (a {@code @Component("name")}) that its models call as
- * {@code ${name}}. Models reach only such beans, plugin contributions and their own variables; name the
- * bean under {@code delegates:} in the playbook's descriptor too.
+ * {@code ${name}}. Keep it in the playbook's own package, {@code io.foothold.playbooks.<id>}. Models reach only
+ * such beans, plugin contributions, Foothold's {@link ExpressionBeans} and their own variables; name the bean under
+ * {@code delegates:} in the playbook's descriptor too.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
@@ -153,10 +154,10 @@ public class EvidenceLog {
 
   private static String processName(DelegateExecution execution) {
     ModelElementInstance element = execution.getBpmnModelElementInstance();
-    while (element != null && !(element instanceof org.camunda.bpm.model.bpmn.instance.Process)) {
+    while (element != null && !(element instanceof Process)) {
       element = element.getParentElement();
     }
-    String name = element == null ? null : ((org.camunda.bpm.model.bpmn.instance.Process) element).getName();
+    String name = element == null ? null : ((Process) element).getName();
     return name == null ? "" : name;
   }
 

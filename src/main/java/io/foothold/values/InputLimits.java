@@ -1,4 +1,4 @@
-package io.foothold.forms;
+package io.foothold.values;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.foothold.values.RefusedValueException.RefusedValue;
 
 /**
  * What any value written to a variable must be, whoever writes it (form, REST variables endpoint, Java API):
@@ -75,12 +77,12 @@ final class InputLimits {
     return maxTextLength;
   }
 
-  /** Throws {@link FormRulesViolatedException} when the value breaks a limit; nothing has been written yet. */
+  /** Throws {@link RefusedValueException} when the value breaks a limit; nothing has been written yet. */
   void check(String variableName, TypedValue value) {
-    List<FormViolation> violations = new ArrayList<>();
+    List<RefusedValue> violations = new ArrayList<>();
     if (variableName != null && variableName.length() > MAX_NAME_LENGTH) {
       String shown = variableName.substring(0, 40) + "…";
-      throw FormRulesViolatedException.ofInput(List.of(new FormViolation(shown, shown, "nameLength", "Variable name '" + shown
+      throw new RefusedValueException(List.of(new RefusedValue(shown, "nameLength", "Variable name '" + shown
           + "' has " + variableName.length() + " characters; a name may have at most " + MAX_NAME_LENGTH)));
     }
     if (value instanceof StringValue text && text.getValue() != null) {
@@ -93,11 +95,11 @@ final class InputLimits {
       checkSerialized(variableName, serializable, violations);
     }
     if (!violations.isEmpty()) {
-      throw FormRulesViolatedException.ofInput(violations);
+      throw new RefusedValueException(violations);
     }
   }
 
-  private void checkText(String name, String text, List<FormViolation> out) {
+  private void checkText(String name, String text, List<RefusedValue> out) {
     if (text.length() > maxTextLength) {
       out.add(violation(name, "maxTextLength", "has " + text.length() + " characters; at most " + maxTextLength
           + " are accepted (" + PROPERTY + ")"));
@@ -119,13 +121,13 @@ final class InputLimits {
     }
   }
 
-  private static void checkBinary(String name, int length, List<FormViolation> out) {
+  private static void checkBinary(String name, int length, List<RefusedValue> out) {
     if (length > MAX_BINARY_BYTES) {
       out.add(violation(name, "maxBytes", "has " + length + " bytes; at most " + MAX_BINARY_BYTES + " are accepted"));
     }
   }
 
-  private void checkSerialized(String name, SerializableValue value, List<FormViolation> out) {
+  private void checkSerialized(String name, SerializableValue value, List<RefusedValue> out) {
     if (ValueType.OBJECT.equals(value.getType()) && !isPlainJson((ObjectValue) value)) {
       out.add(violation(name, "type", "is a serialized Object (" + value.getType().getValueInfo(value) + "); Foothold"
           + " deserializes objects only as JSON lists and maps of plain values (" + PLAIN_TYPES.stream().sorted().toList()
@@ -176,7 +178,7 @@ final class InputLimits {
         && Arrays.stream(typeName.split("[<>,\\s]+")).filter(part -> !part.isEmpty()).allMatch(PLAIN_TYPES::contains);
   }
 
-  private static FormViolation violation(String name, String rule, String what) {
-    return new FormViolation(name, name, rule, "Variable '" + name + "' " + what);
+  private static RefusedValue violation(String name, String rule, String what) {
+    return new RefusedValue(name, rule, "Variable '" + name + "' " + what);
   }
 }

@@ -1,4 +1,4 @@
-package io.foothold.engine;
+package io.foothold.values;
 
 import java.util.List;
 
@@ -9,21 +9,22 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import io.foothold.engine.events.PlaybooksDeployed;
 
 /**
  * Rewrites, at start-up, every variable of a running case that is still stored in Java serialization (decision
  * results and lists stored before objects were kept as JSON) as JSON. Tasklist sends a variable back with the type
  * it was stored with, and Java serialization is refused, so such a case could not get past its next form. Setting
- * the same value again stores it as JSON (the variable layer's format); a second run finds nothing to do.
+ * the same value again stores it as JSON (the variable layer's format); a second run finds nothing to do. Runs once
+ * the playbooks are deployed at start-up: a variable write may evaluate the models' conditions, which call the
+ * playbooks' contributions.
  */
 @Component
-@Order(StartupOrder.JSON_VARIABLES)
-public class JsonVariablesMigration implements ApplicationRunner {
+public class JsonVariablesMigration {
 
   private static final Logger log = LoggerFactory.getLogger(JsonVariablesMigration.class);
   /** The engine's name for its Java serialization serializer (ACT_RU_VARIABLE.TYPE_). */
@@ -41,8 +42,8 @@ public class JsonVariablesMigration implements ApplicationRunner {
     this.runtime = runtime;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
+  @EventListener(condition = "#deployed.startUp()")
+  void on(PlaybooksDeployed deployed) {
     migrate();
   }
 

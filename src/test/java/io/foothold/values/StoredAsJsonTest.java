@@ -1,4 +1,4 @@
-package io.foothold.forms;
+package io.foothold.values;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.foothold.engine.JsonVariablesMigration;
 import io.foothold.support.FootholdSpringTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;

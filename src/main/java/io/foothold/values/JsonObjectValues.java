@@ -1,4 +1,4 @@
-package io.foothold.forms;
+package io.foothold.values;
 
 import java.util.Collection;
 import java.util.List;
