@@ -1,8 +1,6 @@
 package io.foothold.audit;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -13,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -107,16 +104,6 @@ class CaseAuditController {
   ReadLogPage readLog(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     CaseFilter.checkPage(page, size, MAX_PAGE_SIZE);
     return readLog.page(page, size);
-  }
-
-  @ExceptionHandler(AuditProblem.class)
-  ResponseEntity<Map<String, Object>> problem(AuditProblem problem) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("message", problem.getMessage());
-    if (problem.field() != null) {
-      body.put("field", problem.field());
-    }
-    return ResponseEntity.status(problem.status()).body(body);
   }
 
   /** The erasure request body: why the case's history is erased. */

@@ -1,11 +1,7 @@
 package io.foothold.audit;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,16 +46,6 @@ class CasePathController {
     CasePath path = known(caseId, paths.of(caseId));
     readLog.record(who(), ReadLog.RECORD, caseId);
     return new CaseRecord(timeline, path, readLog.ofCase(caseId));
-  }
-
-  @ExceptionHandler(AuditProblem.class)
-  ResponseEntity<Map<String, Object>> problem(AuditProblem problem) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("message", problem.getMessage());
-    if (problem.field() != null) {
-      body.put("field", problem.field());
-    }
-    return ResponseEntity.status(problem.status()).body(body);
   }
 
   private static <T> T known(String caseId, T found) {
