@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.foothold.support.ResetEngineClock;
 import io.foothold.support.FootholdSpringTest;
@@ -137,6 +138,6 @@ class AnalyticsApiTest {
         return element;
       }
     }
-    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    return MissingNode.getInstance();
   }
 }

@@ -2,6 +2,8 @@ package io.foothold.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,10 +120,10 @@ class CaseOutcomeAgreementTest {
   private static Map<String, String> csvOutcomes(String csv) {
     Map<String, String> byCase = new LinkedHashMap<>();
     try {
-      for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv))) {
+      for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
         byCase.put(row.get("caseId"), row.get("outcome"));
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     return byCase;

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
@@ -202,8 +203,8 @@ class CaseTimelineTest {
 
   private List<HistoricVariableUpdateLike> seriousSignalUpdates(String caseId) {
     return history.createHistoricDetailQuery().processInstanceId(caseId).variableUpdates().list().stream()
-        .filter(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u && "seriousSignal".equals(u.getVariableName()))
-        .map(d -> new HistoricVariableUpdateLike(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getValue())).toList();
+        .filter(d -> d instanceof HistoricVariableUpdate u && "seriousSignal".equals(u.getVariableName()))
+        .map(d -> new HistoricVariableUpdateLike(((HistoricVariableUpdate) d).getValue())).toList();
   }
 
   private void letDueTimersFire(String caseId, int daysFromNow) {

@@ -2,10 +2,15 @@ package io.foothold.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -88,11 +93,11 @@ class TimelineInPeoplesWordsTest {
 
   /** The CSV row's columns in people's words: whoName, what and facts (columns 4 to 6). */
   private static String peoplesColumns(String row) {
-    org.apache.commons.csv.CSVRecord record;
+    CSVRecord record;
     try {
-      record = org.apache.commons.csv.CSVParser.parse(row, org.apache.commons.csv.CSVFormat.DEFAULT).getRecords().get(0);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      record = CSVParser.parse(row, CSVFormat.DEFAULT).getRecords().get(0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return record.get(3) + " | " + record.get(4) + " | " + record.get(5);
   }

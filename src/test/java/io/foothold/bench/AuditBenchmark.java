@@ -1,6 +1,7 @@
 package io.foothold.bench;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -157,7 +158,7 @@ final class AuditBenchmark implements Benchmark {
     long idle = heap == null ? 0 : heap.usedAfterGc();
     long peak = 0;
     long started = System.nanoTime();
-    HttpResponse<java.io.InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+    HttpResponse<InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
         .send(request, HttpResponse.BodyHandlers.ofInputStream());
     int rows = 0;
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {

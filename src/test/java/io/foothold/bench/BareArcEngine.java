@@ -1,5 +1,6 @@
 package io.foothold.bench;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ final class BareArcEngine {
       try (Stream<Path> files = Files.list(folder)) {
         for (Path file : files.sorted().toList()) {
           try (InputStream in = Files.newInputStream(file)) {
-            deployment.addInputStream(playbook + "/" + file.getFileName(), new java.io.ByteArrayInputStream(in.readAllBytes()));
+            deployment.addInputStream(playbook + "/" + file.getFileName(), new ByteArrayInputStream(in.readAllBytes()));
           }
         }
       } catch (IOException e) {

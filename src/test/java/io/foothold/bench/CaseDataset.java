@@ -15,11 +15,17 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -235,14 +241,14 @@ final class CaseDataset {
      * several sessions at once, and on a busy machine two busy threads also get twice the CPU share of one.
      */
     private long cloneInParallel(String url, Map<Kind, CaseCloner.Template> shapes, int clones, long cloning) throws Exception {
-      java.util.concurrent.ConcurrentLinkedQueue<int[]> chunks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<int[]> chunks = new ConcurrentLinkedQueue<>();
       List<Kind> kinds = new ArrayList<>(List.of(Kind.values()));
       try (Connection db = DriverManager.getConnection(url, "sa", "")) {
         Map<Kind, Long> weight = new EnumMap<>(Kind.class);
         for (Kind kind : kinds) {
           weight.put(kind, shapes.get(kind).rowsPerCase() * count(db, "SELECT COUNT(*) FROM BENCH_CLONE WHERE KIND_ = '" + kind + "'"));
         }
-        kinds.sort(java.util.Comparator.comparing((Kind kind) -> weight.get(kind)).reversed());
+        kinds.sort(Comparator.comparing((Kind kind) -> weight.get(kind)).reversed());
         for (Kind kind : kinds) {
           int[] range = range(db, kind);
           for (int first = range[0]; first <= range[1]; first += CHUNK) {
@@ -250,10 +256,10 @@ final class CaseDataset {
           }
         }
       }
-      java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
-      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS);
+      AtomicLong written = new AtomicLong();
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       try {
-        List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+        List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
           workers.add(pool.submit(() -> {
             try (Connection db = DriverManager.getConnection(url, "sa", "")) {
@@ -474,7 +480,7 @@ final class CaseDataset {
       return;
     }
     try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
     }

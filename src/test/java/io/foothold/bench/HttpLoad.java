@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +27,7 @@ final class HttpLoad {
 
     @Override
     public String toString() {
-      return String.format(java.util.Locale.ROOT, "%s, %.0f requests/s, %.1f KiB per answer", latencies, requestsPerSecond,
+      return String.format(Locale.ROOT, "%s, %.0f requests/s, %.1f KiB per answer", latencies, requestsPerSecond,
           bytes / 1024.0 / latencies.count());
     }
   }

@@ -1,6 +1,7 @@
 package io.foothold.bench;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Recorded durations (nanoseconds) and their percentiles, exact (nearest rank over all samples, no buckets).
@@ -53,6 +54,6 @@ public final class Latencies {
 
   @Override
   public String toString() {
-    return String.format(java.util.Locale.ROOT, "n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms", count, p50(), p95(), p99());
+    return String.format(Locale.ROOT, "n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms", count, p50(), p95(), p99());
   }
 }

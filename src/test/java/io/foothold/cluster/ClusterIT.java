@@ -2,6 +2,7 @@ package io.foothold.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -276,7 +278,7 @@ class ClusterIT {
   }
 
   /** Kills node B once it has done real work (timers fired, completions acknowledged) and holds locked jobs right now. */
-  private static Set<String> killNodeBWhileItHoldsJobs(java.util.function.LongSupplier completionsOnB) throws Exception {
+  private static Set<String> killNodeBWhileItHoldsJobs(LongSupplier completionsOnB) throws Exception {
     long deadline = System.currentTimeMillis() + 180_000;
     while (System.currentTimeMillis() < deadline) {
       if (firedTimers() >= 200 && completionsOnB.getAsLong() >= 25 && countWhere("select count(*) from act_ru_job where lock_owner_ = 'node-b' and process_def_key_ = ?") > 0) {
@@ -407,7 +409,7 @@ class ClusterIT {
         .done();
     MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
     body.add("deployment-name", "cluster-it");
-    body.add("data", new ByteArrayResource(Bpmn.convertToString(model).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    body.add("data", new ByteArrayResource(Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8)) {
       @Override
       public String getFilename() {
         return PROCESS + ".bpmn";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,7 +85,7 @@ class PostgresArcIT {
     assertThat(readLog.toString()).as("HR's view of the case is in the read log, on PostgreSQL too").contains(caseId);
 
     assertThat(people.as("hana").getApi("/api/audit/cases?playbook=recovery-arc").getBody()).contains(caseId);
-    ResponseEntity<String> csv = people.as("hana").getApi("/api/audit/cases.csv?playbook=recovery-arc", org.springframework.http.MediaType.valueOf("text/csv"));
+    ResponseEntity<String> csv = people.as("hana").getApi("/api/audit/cases.csv?playbook=recovery-arc", MediaType.valueOf("text/csv"));
     assertThat(csv.getStatusCode().value()).isEqualTo(200);
     assertThat(csv.getBody()).contains(caseId);
 
@@ -133,7 +135,7 @@ class PostgresArcIT {
   }
 
   private static List<String> whoCompleted(JsonNode trail) {
-    List<String> who = new java.util.ArrayList<>();
+    List<String> who = new ArrayList<>();
     trail.path("timeline").forEach(event -> {
       if (event.path("kind").asText().equals("task-completed")) {
         who.add(event.path("who").asText());

@@ -31,6 +31,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -280,8 +281,8 @@ class CaseIntegrityTest {
     return files == null ? Stream.empty() : Stream.of(files).map(File::toPath).sorted();
   }
 
-  private static String processOf(org.camunda.bpm.model.xml.instance.ModelElementInstance element) {
-    org.camunda.bpm.model.xml.instance.ModelElementInstance parent = element.getParentElement();
+  private static String processOf(ModelElementInstance element) {
+    ModelElementInstance parent = element.getParentElement();
     while (!(parent instanceof Process)) {
       parent = parent.getParentElement();
     }

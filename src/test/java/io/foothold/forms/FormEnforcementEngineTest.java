@@ -3,22 +3,28 @@ package io.foothold.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,8 +124,8 @@ class FormEnforcementEngineTest {
         .isInstanceOfSatisfying(FormRulesViolatedException.class, e ->
             assertThat(e.violations()).extracting(FormViolation::fieldKey, FormViolation::rule)
                 .containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("fixFirst", "minLength"),
-                    org.assertj.core.groups.Tuple.tuple("supports", "options")));
+                    Tuple.tuple("fixFirst", "minLength"),
+                    Tuple.tuple("supports", "options")));
 
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult()).isNotNull();
     assertThat(runtime.getVariables(task.getProcessInstanceId())).isEmpty();
@@ -133,7 +139,7 @@ class FormEnforcementEngineTest {
 
     forms.submitTaskForm(task.getId(), Variables.createVariables()
         .putValue("fixFirst", "Restore the login flow")
-        .putValueTyped("supports", org.camunda.spin.plugin.variable.SpinValues
+        .putValueTyped("supports", SpinValues
             .jsonValue("[\"paired-work\"]").create()));
 
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult()).isNull();
@@ -200,7 +206,7 @@ class FormEnforcementEngineTest {
             .serializationDataFormat("application/json").objectTypeName("java.util.ArrayList").create()));
     corruptStoredValue(task.getProcessInstanceId(), "unreadable");
     assertThatThrownBy(() -> runtime.getVariable(task.getProcessInstanceId(), "unreadable"))
-        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+        .isInstanceOf(ProcessEngineException.class);
 
     // when the task is completed with what its form asks for
     tasks.complete(task.getId(), Map.of("reason", "A reason"));
@@ -210,13 +216,13 @@ class FormEnforcementEngineTest {
   }
 
   private static void corruptStoredValue(String instanceId, String name) {
-    org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity variable =
-        (org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity) runtime.createVariableInstanceQuery()
+    VariableInstanceEntity variable =
+        (VariableInstanceEntity) runtime.createVariableInstanceQuery()
             .processInstanceIdIn(instanceId).variableName(name).disableCustomObjectDeserialization().singleResult();
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
         .execute(context -> {
-          context.getDbEntityManager().selectById(org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity.class,
-              variable.getByteArrayValueId()).setBytes("[not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          context.getDbEntityManager().selectById(ByteArrayEntity.class,
+              variable.getByteArrayValueId()).setBytes("[not json".getBytes(StandardCharsets.UTF_8));
           return null;
         });
   }

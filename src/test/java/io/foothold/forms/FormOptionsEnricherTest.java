@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class FormOptionsEnricherTest {
   void leavesEverythingElseUntouched() throws Exception {
     JsonNode original = JSON.readTree(Fixtures.formJson("rules.form"));
     JsonNode enriched = JSON.readTree(enricher.enrich(Fixtures.formJson("rules.form"), "mgr"));
-    ((com.fasterxml.jackson.databind.node.ObjectNode) component(original, "employeeId"))
+    ((ObjectNode) component(original, "employeeId"))
         .set("values", component(enriched, "employeeId").path("values"));
     assertThat(enriched).isEqualTo(original);
   }

@@ -120,7 +120,7 @@ class PersonWriteGuardEngineTest {
         .hasMessageContaining("'caseOutcome'");
     assertThatThrownBy(() -> engine.getTaskService().removeVariable(taskId, "fixFirst"))
         .hasMessageContaining("cannot remove variables ('fixFirst')");
-    assertThatThrownBy(() -> engine.getTaskService().complete(taskId, java.util.Map.of("fixFirst", "The nightly import",
+    assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("fixFirst", "The nightly import",
         "escalated", true))).hasMessageContaining("'escalated'");
     engine.getIdentityService().clearAuthentication();
 

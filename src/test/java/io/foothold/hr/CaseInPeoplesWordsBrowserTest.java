@@ -2,6 +2,7 @@ package io.foothold.hr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -22,6 +24,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +61,7 @@ class CaseInPeoplesWordsBrowserTest extends HrBrowserTestBase {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired PlaybookRegistry playbooks;
-  @Autowired org.camunda.bpm.engine.FilterService filters;
+  @Autowired FilterService filters;
 
   @Test
   void aWalkedCaseReadsInLabelsAndNamesWithItsConcernAndTheRawViewOneClickAway() throws Throwable {
@@ -149,7 +153,7 @@ class CaseInPeoplesWordsBrowserTest extends HrBrowserTestBase {
       // Tasklist lists newest first unless told otherwise; HR reads the longest waiting first
       String filterId = filters.createFilterQuery().filterName("Escalations").singleResult().getId();
       browser.get("/camunda/app/tasklist/default/#/?filter=" + filterId + "&sorting="
-          + java.net.URLEncoder.encode("[{\"sortBy\":\"created\",\"sortOrder\":\"asc\"}]", StandardCharsets.UTF_8));
+          + URLEncoder.encode("[{\"sortBy\":\"created\",\"sortOrder\":\"asc\"}]", StandardCharsets.UTF_8));
       By card = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]"
           + "[.//h4//a[contains(@href, 'task=" + reviewId + "')]]");
       // Tasklist redraws its list as it refreshes: read the card once it carries its columns, as it is then
@@ -162,7 +166,7 @@ class CaseInPeoplesWordsBrowserTest extends HrBrowserTestBase {
           }
           shown[0] = d.findElement(card).getText();
           return shown[0].contains("Signal") && shown[0].contains("ago");
-        } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException redrawn) {
+        } catch (NoSuchElementException | StaleElementReferenceException redrawn) {
           return false;
         }
       });

@@ -6,6 +6,7 @@ import java.util.List;
 import io.foothold.support.ChromiumPage;
 import io.foothold.support.HeadlessChromium;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -52,7 +53,7 @@ final class HrBrowser extends ChromiumPage {
   }
 
   void resize(int width, int height) {
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    driver.manage().window().setSize(new Dimension(width, height));
   }
 
   private void waitForDocument() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class PlaybookLinterRuleTest {
   @Test
   void knownElsewhereSatisfiesReferences() {
     LintInput input = LintInput.fromDirectory(FIXTURES.resolve("called-element-exists/bad"))
-        .withKnown(java.util.Set.of("NoSuchProcess"), java.util.Set.of("NoSuchDecision"), java.util.Set.of());
+        .withKnown(Set.of("NoSuchProcess"), Set.of("NoSuchDecision"), Set.of());
     assertThat(PlaybookLinter.lint(input)).isEmpty();
   }
 

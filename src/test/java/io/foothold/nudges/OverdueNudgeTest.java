@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -86,7 +87,7 @@ class OverdueNudgeTest {
     ClockUtil.setCurrentTime(Date.from(now));
   }
 
-  private static java.util.List<CaughtMail> overdueNudges(NudgeDriver nudges, String taskId) {
+  private static List<CaughtMail> overdueNudges(NudgeDriver nudges, String taskId) {
     return nudges.to("omar@foothold.test", taskId).stream().filter(mail -> mail.subject().startsWith("A step is waiting")).toList();
   }
 

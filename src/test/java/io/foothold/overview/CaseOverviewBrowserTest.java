@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -68,7 +69,7 @@ class CaseOverviewBrowserTest extends PagesBrowserTestBase {
 
       // and axe-core finds no WCAG 2.2 A/AA violation on the page
       assertThat(axeViolations()).isEmpty();
-      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 720));
+      driver.manage().window().setSize(new Dimension(1280, 720));
       HeadlessChromium.screenshot(driver, SCREENSHOTS.resolve("manager-overview.png"));
 
       // and the debrief case's link opens that task in Tasklist

@@ -2,6 +2,7 @@ package io.foothold.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -76,7 +77,7 @@ class MyCasesApiTest {
     JsonNode next = mine.path("next");
     assertThat(next.path("kind").asText()).isEqualTo("timer");
     assertThat(next.path("text").asText()).isEqualTo("Next check-in due");
-    assertThat(java.time.Instant.parse(next.path("date").asText())).isEqualTo(timer.getDuedate().toInstant());
+    assertThat(Instant.parse(next.path("date").asText())).isEqualTo(timer.getDuedate().toInstant());
     assertThat(next.path("taskUrl").isNull()).isTrue();
     assertThat(mine.path("confidence").findValuesAsText("value")).containsExactly("2", "4");
   }

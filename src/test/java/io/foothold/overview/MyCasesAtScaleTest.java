@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -88,7 +89,7 @@ class MyCasesAtScaleTest {
     });
     assertThat(answer.path("open").findValuesAsText("kind").stream().filter("yours"::equals).count()).isEqualTo(OPEN_CASES - AT_TIMER);
 
-    java.util.Arrays.sort(micros);
+    Arrays.sort(micros);
     String figures = String.format(Locale.ROOT, "GET /api/my/cases, %d open cases (%d at a timer), %d sequential requests after %d warm-up:"
         + " p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", OPEN_CASES, AT_TIMER, MEASURED, WARM_UP,
         micros[MEASURED / 2] / 1000.0, micros[(int) Math.ceil(MEASURED * 0.95) - 1] / 1000.0, micros[MEASURED - 1] / 1000.0);

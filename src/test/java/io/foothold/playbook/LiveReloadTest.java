@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -52,7 +55,7 @@ class LiveReloadTest {
   @Autowired PlaybookRegistry registry;
   @Autowired PlaybookDeployer deployer;
   @Autowired TestRestTemplate web;
-  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired IdentityService identity;
   @Autowired AuthorizationService authorizations;
 
   @AfterEach
@@ -338,10 +341,10 @@ class LiveReloadTest {
       try {
         seen[0] = sandbox(console("dana")).path("lastReload");
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
       return result.equals(seen[0].path("result").asText())
-          && java.time.Instant.parse(seen[0].path("at").asText()).isAfter(lastSave);
+          && Instant.parse(seen[0].path("at").asText()).isAfter(lastSave);
     });
     return seen[0];
   }
@@ -376,10 +379,10 @@ class LiveReloadTest {
     return registry.find("designer-sandbox").orElseThrow();
   }
 
-  private java.time.Instant lastSave = java.time.Instant.EPOCH;
+  private Instant lastSave = Instant.EPOCH;
 
   private void save(String file, String content) throws IOException {
-    lastSave = java.time.Instant.now();
+    lastSave = Instant.now();
     Files.writeString(DesignerSandboxFolder.folder().resolve(file), content);
   }
 

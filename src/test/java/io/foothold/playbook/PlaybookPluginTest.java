@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,8 +33,8 @@ class PlaybookPluginTest {
 
   @Autowired TestRestTemplate web;
   @Autowired HistoryService history;
-  @Autowired org.camunda.bpm.engine.RepositoryService repository;
-  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired RepositoryService repository;
+  @Autowired IdentityService identity;
 
   @Test
   void theExamplePluginIsDiscoveredAndDeployedNextToTheBuiltInPlaybooks() {
@@ -109,6 +112,6 @@ class PlaybookPluginTest {
     ResponseEntity<List<Map<String, Object>>> response = web.exchange("/api/playbooks", HttpMethod.GET, new HttpEntity<>(headers),
         new ParameterizedTypeReference<>() {});
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    return response.getBody().stream().collect(java.util.stream.Collectors.toMap(p -> (String) p.get("id"), p -> p));
+    return response.getBody().stream().collect(Collectors.toMap(p -> (String) p.get("id"), p -> p));
   }
 }

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.PlantedNote;
+import io.foothold.support.RecoveryArcForms;
 
 /**
  * What happens to a note after it is written: it is forgotten when its case ends, removed with the case's history
@@ -80,7 +81,7 @@ class PrivateNoteLifecycleTest {
   @Test
   void notesLeftInTheEngineByAnEarlierVersionAreMovedOutAtStartUpOnce() {
     String secret = "LEGACY-" + UUID.randomUUID();
-    String caseId = EngineRest.as(web, "maya").startCase("RecoveryArc", io.foothold.support.RecoveryArcForms.openCase("ravi"));
+    String caseId = EngineRest.as(web, "maya").startCase("RecoveryArc", RecoveryArcForms.openCase("ravi"));
     // As an earlier Foothold left them: the note as a runtime variable, and placeholders (or worse) in history.
     copyRow("ACT_RU_VARIABLE", caseId, secret);
     copyRow("ACT_HI_VARINST", caseId, "[private note]");

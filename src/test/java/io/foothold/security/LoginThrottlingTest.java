@@ -2,6 +2,7 @@ package io.foothold.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Date;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -76,7 +77,7 @@ class LoginThrottlingTest {
       Date until = locked.getLockExpirationTime();
       Date lockedAt = ClockUtil.getCurrentTime();
       assertThat(until).as("locked for the lockout, not for good").isEqualTo(new Date(lockedAt.getTime() + lockout.lockout().toMillis()));
-      assertThat(lockout.lockout()).isLessThanOrEqualTo(java.time.Duration.ofMinutes(10));
+      assertThat(lockout.lockout()).isLessThanOrEqualTo(Duration.ofMinutes(10));
 
       ClockUtil.setCurrentTime(new Date(until.getTime() - 1000));
       assertThat(EngineRest.as(web, "ravi").get("/task").getStatusCode()).as("the right password, a second before the lock ends")

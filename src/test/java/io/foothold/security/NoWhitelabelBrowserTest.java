@@ -15,6 +15,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.FileSystemUtils;
 
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.HeadlessChromium;
@@ -75,7 +76,7 @@ class NoWhitelabelBrowserTest {
       }
     } finally {
       driver.quit();
-      org.springframework.util.FileSystemUtils.deleteRecursively(session.profile());
+      FileSystemUtils.deleteRecursively(session.profile());
     }
   }
 

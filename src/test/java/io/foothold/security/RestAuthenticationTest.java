@@ -2,6 +2,7 @@ package io.foothold.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +40,7 @@ class RestAuthenticationTest {
   @Test
   void aManagerCannotCreateUsers() {
     var response = EngineRest.as(web, "maya").post("/user/create",
-        java.util.Map.of("profile", java.util.Map.of("id", "mallory"), "credentials", java.util.Map.of("password", "x")));
+        Map.of("profile", Map.of("id", "mallory"), "credentials", Map.of("password", "x")));
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 }

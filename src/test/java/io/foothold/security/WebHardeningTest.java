@@ -8,7 +8,10 @@ import static io.foothold.support.HardenedResponses.cookiePair;
 import static io.foothold.support.HardenedResponses.setCookie;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,9 +62,9 @@ class WebHardeningTest {
   void everyIndexPageCarriesItsOwnNonceUnderConcurrentRequests() throws Exception {
     // Camunda hands the nonce to the page through state all requests share (see WebappNonce); other requests under
     // /camunda run alongside, as another user's Tasklist would.
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    var pool = Executors.newFixedThreadPool(6);
     try {
-      List<java.util.concurrent.Future<String>> pages = new java.util.ArrayList<>();
+      List<Future<String>> pages = new ArrayList<>();
       for (int i = 0; i < 60; i++) {
         pages.add(pool.submit(() -> {
           ResponseEntity<String> index = web.getForEntity(TASKLIST, String.class);

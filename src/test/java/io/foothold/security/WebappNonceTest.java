@@ -2,6 +2,7 @@ package io.foothold.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -34,7 +35,7 @@ class WebappNonceTest {
     MockHttpServletResponse response = new MockHttpServletResponse();
     HttpServlet camunda = new HttpServlet() {
       @Override
-      protected void doGet(HttpServletRequest req, HttpServletResponse res) throws java.io.IOException {
+      protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         res.setHeader("Content-Security-Policy", "base-uri 'self'; script-src 'nonce-ownNonce' 'strict-dynamic' 'self'");
         res.setContentType(contentType);
         res.getWriter().write("<script defer src=\"a.js\" nonce=\"otherRequestsNonce\"></script>"

@@ -1,6 +1,7 @@
 package io.foothold.support;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class CaseDriver implements BeforeEachCallback, AfterEachCallback {
   /** As above, but stops (without doing it) when a step with this task definition key is open. */
   public List<Step> walk(String caseId, Function<String, EngineRest> people, Function<String, Map<String, Object>> answers, int maxSteps,
       String stopAt) {
-    List<Step> done = new java.util.ArrayList<>();
+    List<Step> done = new ArrayList<>();
     for (int i = 0; i < maxSteps * 3 && !ended(caseId) && done.size() < maxSteps; i++) {
       runDueJobs(caseId);
       List<Map<String, Object>> tasks = people.apply("admin").getList("/task?sortBy=created&sortOrder=asc&processInstanceIdIn=" + String.join(",", caseAndCalled(caseId)));
@@ -120,7 +121,7 @@ public final class CaseDriver implements BeforeEachCallback, AfterEachCallback {
 
   /** The case and the running instances it called (e.g. a micro-confidence loop inside a recovery arc). */
   private List<String> caseAndCalled(String caseId) {
-    List<String> ids = new java.util.ArrayList<>(List.of(caseId));
+    List<String> ids = new ArrayList<>(List.of(caseId));
     history.createHistoricProcessInstanceQuery().superProcessInstanceId(caseId).unfinished().list()
         .forEach(called -> ids.add(called.getId()));
     return ids;

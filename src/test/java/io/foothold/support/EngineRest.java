@@ -1,5 +1,8 @@
 package io.foothold.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,10 +105,10 @@ public final class EngineRest {
   }
 
   /** A response body read as JSON, e.g. to look at a refusal's message and its violations separately. */
-  public static com.fasterxml.jackson.databind.JsonNode json(String body) {
+  public static JsonNode json(String body) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return new ObjectMapper().readTree(body);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

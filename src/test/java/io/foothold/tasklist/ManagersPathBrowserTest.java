@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.foothold.support.FootholdSpringTest;
 import io.foothold.support.MicroFailureForms;
@@ -201,7 +202,7 @@ class ManagersPathBrowserTest extends TasklistBrowserTestBase {
     management.executeJob(timer.getId());
   }
 
-  private <T> T as(String user, java.util.function.Supplier<T> work) {
+  private <T> T as(String user, Supplier<T> work) {
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     identity.setAuthentication(user, groups);
     try {

@@ -3,6 +3,8 @@ package io.foothold.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.FilterService;
@@ -39,7 +41,7 @@ class NoShowAllTasksFilterTest {
         .noneMatch(name -> name.toLowerCase().contains("all tasks"));
     for (Filter filter : all) {
       JsonNode criteria = new ObjectMapper().readTree(((FilterEntity) filter).getQueryInternal());
-      var restrictions = new java.util.ArrayList<String>();
+      var restrictions = new ArrayList<String>();
       criteria.fieldNames().forEachRemaining(restrictions::add);
       restrictions.removeIf(name -> name.equals("orderingProperties") || name.equals("sorting"));
       assertThat(restrictions).as("the query of filter '%s' restricts the tasks it shows", filter.getName()).isNotEmpty();
@@ -54,7 +56,7 @@ class NoShowAllTasksFilterTest {
     for (Resource configuration : configurations) {
       String text;
       try (InputStream in = configuration.getInputStream()) {
-        text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       assertThat(text).as("%s", configuration).doesNotContain("filter.create");
       for (JsonNode document : new YAMLMapper().readerFor(JsonNode.class).<JsonNode>readValues(text).readAll()) {

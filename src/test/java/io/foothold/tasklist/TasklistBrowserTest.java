@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ class TasklistBrowserTest extends TasklistBrowserTestBase {
       Task debrief = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
       assertThat(debrief.getTaskDefinitionKey()).isEqualTo("Task_CalmDebrief");
       assertThat(debrief.getAssignee()).isEqualTo("maya");
-      assertThat(debrief.getDueDate()).as("due in two working days").isAfter(new java.util.Date());
+      assertThat(debrief.getDueDate()).as("due in two working days").isAfter(new Date());
 
       // Other Spring tests share this database and give maya many open steps, so the list may page:
       // the filter is shown as a person sees it, and the task is opened by its Tasklist link.

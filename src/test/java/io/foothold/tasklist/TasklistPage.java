@@ -62,7 +62,7 @@ final class TasklistPage extends ChromiumPage {
       try {
         login(user, password);
         return;
-      } catch (org.openqa.selenium.TimeoutException refused) {
+      } catch (TimeoutException refused) {
         if (attempt == 3) {
           throw refused;
         }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.Spin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,7 +86,7 @@ class EvidenceLogTest {
     List<Map<String, Object>> expected = List.of(Map.of("day", 1, "shipped", true, "note", "ok"));
     assertThat(EvidenceLog.read(expected)).isEqualTo(expected);
     assertThat(EvidenceLog.read("[{\"day\":1,\"shipped\":true,\"note\":\"ok\"}]")).isEqualTo(expected);
-    assertThat(EvidenceLog.read(org.camunda.spin.Spin.JSON("[{\"day\":1,\"shipped\":true,\"note\":\"ok\"}]"))).isEqualTo(expected);
+    assertThat(EvidenceLog.read(Spin.JSON("[{\"day\":1,\"shipped\":true,\"note\":\"ok\"}]"))).isEqualTo(expected);
     assertThat(EvidenceLog.read(null)).isEmpty();
     assertThatThrownBy(() -> EvidenceLog.read("not json")).isInstanceOf(ProcessEngineException.class);
   }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -342,7 +343,7 @@ class MicroConfidencePlaybookContentTest {
     String[] words = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9%\\- ]+", " ").trim().split("\\s+");
     Set<String> runs = new HashSet<>();
     for (int i = 0; i + n <= words.length; i++) {
-      runs.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n)));
+      runs.add(String.join(" ", Arrays.copyOfRange(words, i, i + n)));
     }
     return runs;
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.foothold.support.ProcessTests;
@@ -103,7 +104,7 @@ class MicroFailureSupportsDecisionTest {
     String dmn = Files.readString(Path.of("processes/micro-failure/micro-failure-supports.dmn"));
 
     // when: every quoted value in an output entry
-    Set<String> emitted = java.util.regex.Pattern.compile("_Out1\">\\s*<text>&quot;([a-z-]+)&quot;</text>")
+    Set<String> emitted = Pattern.compile("_Out1\">\\s*<text>&quot;([a-z-]+)&quot;</text>")
         .matcher(dmn).results().map(m -> m.group(1)).collect(Collectors.toSet());
 
     // then

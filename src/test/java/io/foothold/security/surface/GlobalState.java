@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the run may leave behind in the application context every Spring test shares: deployments, cases, tasks,
@@ -82,7 +83,7 @@ record GlobalState(Set<String> deployments, Set<String> instances, Set<String> t
     return after.stream().filter(id -> !before.contains(id)).sorted().toList();
   }
 
-  private static Set<String> ids(org.springframework.jdbc.core.JdbcTemplate jdbc, String sql) {
+  private static Set<String> ids(JdbcTemplate jdbc, String sql) {
     return new HashSet<>(jdbc.queryForList(sql, String.class)).stream().collect(Collectors.toSet());
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -89,7 +90,7 @@ class RestSurfaceTest {
   private final List<MayasCase> cases = new ArrayList<>();
   private MayasCase current;
   private CaseSnapshot baseline;
-  private final java.util.concurrent.ConcurrentLinkedQueue<String> requestLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<String> requestLog = new ConcurrentLinkedQueue<>();
   private long snapshotNanos;
   private List<Map<String, Object>> passwords;
   private int snapshots;
