@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,15 +154,21 @@ class AllFormsBrowserTest extends TasklistBrowserTestBase {
   private String startInTasklist(String person, String processKey, Map<String, Object> choices) throws Exception {
     signInAs(person);
     var definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().singleResult();
-    Date before = new Date(ClockUtil.getCurrentTime().getTime() - 1000);
+    // the new case is the one that was not there before (not "started after now": other tests open cases at fixed dates)
+    Set<String> existing = casesStartedBy(person, processKey);
     tasklist.startProcess(definition.getName());
     filler.fill(FormFiller.schema(forms.getDeployedStartForm(definition.getId())), Map.of(), choices);
     screenshot("start");
     tasklist.submitStartForm();
-    List<HistoricProcessInstance> started = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
-        .startedBy(person).startedAfter(before).list();
+    Set<String> started = casesStartedBy(person, processKey);
+    started.removeAll(existing);
     assertThat(started).as("Tasklist started one %s case", processKey).hasSize(1);
-    return started.get(0).getId();
+    return started.iterator().next();
+  }
+
+  private Set<String> casesStartedBy(String person, String processKey) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).startedBy(person).list().stream()
+        .map(HistoricProcessInstance::getId).collect(Collectors.toCollection(HashSet::new));
   }
 
   /** Completes every step of the case in Tasklist, running timers through the engine, until the case ends. */
