@@ -8,6 +8,8 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.foothold.playbook.spi.CaseVariables;
+
 /** Turns engine variable values into plain JSON values, and knows which variables are audited. */
 final class AuditValues {
 
@@ -18,7 +20,7 @@ final class AuditValues {
    * how it ended. Other form answers show up as the task that recorded them, or not at all.
    */
   static final Set<String> AUDITED = Set.of(CaseList.MANAGER, CaseList.EMPLOYEE, CaseList.OUTCOME, CaseList.ESCALATED,
-      "seriousSignal", "gateDecision", "checkInOutcome", "confidenceRating", "chosenSupports", "smallWinDelivered",
+      CaseVariables.SERIOUS_SIGNAL, "gateDecision", "checkInOutcome", "confidenceRating", "chosenSupports", "smallWinDelivered",
       "referralRoute");
 
   private AuditValues() {
