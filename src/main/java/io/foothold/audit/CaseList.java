@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
+import io.foothold.casefile.Outcomes;
 import io.foothold.engine.SystemAccess;
 import io.foothold.people.Teams;
 import io.foothold.playbook.spi.CaseVariables;
@@ -171,7 +172,7 @@ class CaseList {
   private CaseSummary summary(HistoricProcessInstance instance, Map<String, Object> variables, Map<String, String> managerNames) {
     boolean open = instance.getEndTime() == null;
     String outcome = CaseOutcome.of(!open, variables.get(OUTCOME));
-    boolean escalated = "escalated".equals(outcome) || Boolean.TRUE.equals(variables.get(ESCALATED));
+    boolean escalated = Outcomes.escalated(outcome, variables.get(ESCALATED));
     String playbook = playbooks.of(instance.getProcessDefinitionId());
     return new CaseSummary(instance.getId(), playbook.isEmpty() ? null : playbook, instance.getProcessDefinitionKey(),
         text(variables.get(EMPLOYEE)), text(variables.get(EMPLOYEE_NAME)), text(variables.get(MANAGER)),

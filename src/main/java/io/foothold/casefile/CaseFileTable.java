@@ -1,0 +1,110 @@
+package io.foothold.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcOperations;
+
+/**
+ * FH_CASE, one row per case beside the engine's tables. The case's facts are kept as the playbook wrote them
+ * ({@code CASE_OUTCOME_}, {@code ESCALATED_FACT_}) and, derived from them whenever one changes, as HR reads them
+ * ({@code OUTCOME_}, {@code ESCALATED_}). Times are epoch milliseconds. Plain SQL for H2 and PostgreSQL.
+ */
+final class CaseFileTable {
+
+  static final String TABLE = "FH_CASE";
+  private static final String COLUMNS = "CASE_ID_, PLAYBOOK_, PROCESS_KEY_, MANAGER_, EMPLOYEE_, EMPLOYEE_NAME_, OPENED_MILLIS_, "
+      + "CLOSED_MILLIS_, OUTCOME_, ESCALATED_";
+
+  private CaseFileTable() {
+  }
+
+  static void create(JdbcOperations jdbc) {
+    jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+        + "CASE_ID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
+        + "PLAYBOOK_ VARCHAR(255), "
+        + "PROCESS_KEY_ VARCHAR(255), "
+        + "MANAGER_ VARCHAR(255), "
+        + "EMPLOYEE_ VARCHAR(255), "
+        + "EMPLOYEE_NAME_ VARCHAR(4000), "
+        + "OPENED_MILLIS_ BIGINT, "
+        + "CLOSED_MILLIS_ BIGINT, "
+        + "CASE_OUTCOME_ VARCHAR(4000), "
+        + "ESCALATED_FACT_ BOOLEAN, "
+        + "OUTCOME_ VARCHAR(32) NOT NULL, "
+        + "ESCALATED_ BOOLEAN NOT NULL)");
+    jdbc.execute("CREATE INDEX IF NOT EXISTS FH_CASE_OPENED ON " + TABLE + " (OPENED_MILLIS_, CASE_ID_)");
+    jdbc.execute("CREATE INDEX IF NOT EXISTS FH_CASE_MANAGER ON " + TABLE + " (MANAGER_)");
+  }
+
+  /** The case has a row, with the definition it runs (a migrated case moves to its new one). */
+  static void ensure(JdbcOperations jdbc, String caseId, String playbook, String processKey) {
+    int updated = jdbc.update("UPDATE " + TABLE + " SET PLAYBOOK_ = ?, PROCESS_KEY_ = ? WHERE CASE_ID_ = ?", playbook, processKey, caseId);
+    if (updated == 0) {
+      jdbc.update("INSERT INTO " + TABLE + " (CASE_ID_, PLAYBOOK_, PROCESS_KEY_, OUTCOME_, ESCALATED_) VALUES (?, ?, ?, ?, ?)",
+          caseId, playbook, processKey, Outcomes.OPEN, false);
+    }
+  }
+
+  static void opened(JdbcOperations jdbc, String caseId, Instant at) {
+    jdbc.update("UPDATE " + TABLE + " SET OPENED_MILLIS_ = ? WHERE CASE_ID_ = ?", at.toEpochMilli(), caseId);
+    derive(jdbc, caseId);
+  }
+
+  static void closed(JdbcOperations jdbc, String caseId, Instant at) {
+    jdbc.update("UPDATE " + TABLE + " SET CLOSED_MILLIS_ = ? WHERE CASE_ID_ = ?", at.toEpochMilli(), caseId);
+    derive(jdbc, caseId);
+  }
+
+  /** One of the case's facts changed: {@code column} is one of {@link Fact}'s columns. */
+  static void fact(JdbcOperations jdbc, String caseId, Fact fact, Object value) {
+    jdbc.update("UPDATE " + TABLE + " SET " + fact.column + " = ? WHERE CASE_ID_ = ?", fact.stored(value), caseId);
+    if (fact.derives) {
+      derive(jdbc, caseId);
+    }
+  }
+
+  /** Outcome and escalation as HR reads them, from the facts as the playbook wrote them. */
+  private static void derive(JdbcOperations jdbc, String caseId) {
+    jdbc.query("SELECT CLOSED_MILLIS_, CASE_OUTCOME_, ESCALATED_FACT_ FROM " + TABLE + " WHERE CASE_ID_ = ?", row -> {
+      boolean ended = row.getObject(1) != null;
+      String outcome = Outcomes.of(ended, row.getString(2));
+      Object escalatedFact = row.getObject(3);
+      jdbc.update("UPDATE " + TABLE + " SET OUTCOME_ = ?, ESCALATED_ = ? WHERE CASE_ID_ = ?", outcome,
+          Outcomes.escalated(outcome, escalatedFact == null ? null : row.getBoolean(3)), caseId);
+    }, caseId);
+  }
+
+  static List<CaseFile> one(JdbcOperations jdbc, String caseId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE CASE_ID_ = ?", CaseFileTable::row, caseId);
+  }
+
+  static List<CaseFile> all(JdbcOperations jdbc) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " ORDER BY OPENED_MILLIS_ DESC, CASE_ID_", CaseFileTable::row);
+  }
+
+  static long count(JdbcOperations jdbc) {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Long.class);
+    return count == null ? 0 : count;
+  }
+
+  static int erase(JdbcOperations jdbc, String caseId) {
+    return jdbc.update("DELETE FROM " + TABLE + " WHERE CASE_ID_ = ?", caseId);
+  }
+
+  static int eraseAll(JdbcOperations jdbc) {
+    return jdbc.update("DELETE FROM " + TABLE);
+  }
+
+  private static CaseFile row(ResultSet row, int i) throws SQLException {
+    return new CaseFile(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+        instant(row, 7), instant(row, 8), row.getString(9), row.getBoolean(10));
+  }
+
+  private static Instant instant(ResultSet row, int column) throws SQLException {
+    long millis = row.getLong(column);
+    return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+}

@@ -1,0 +1,40 @@
+package io.foothold.casefile;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.foothold.engine.events.CaseErased;
+
+/**
+ * Reads the case file. Only for modules that already decide who may see which case (HR's audit): the case file
+ * itself has no door to people. Its row of a case goes when HR erases the case.
+ */
+@Component
+public class CaseFiles {
+
+  private final JdbcTemplate jdbc;
+
+  CaseFiles(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The case's row, or empty for an id that is no case (a concern, a called playbook, an erased case). */
+  public Optional<CaseFile> of(String caseId) {
+    return CaseFileTable.one(jdbc, caseId).stream().findFirst();
+  }
+
+  /** Every case, newest first. */
+  public List<CaseFile> all() {
+    return CaseFileTable.all(jdbc);
+  }
+
+  /** Nothing of the case stays. Joins the erasing transaction. */
+  @EventListener
+  void erase(CaseErased erased) {
+    CaseFileTable.erase(jdbc, erased.caseId());
+  }
+}
