@@ -2,6 +2,7 @@ package io.foothold.casefile;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -92,6 +93,12 @@ final class CaseFileTable {
 
   static int erase(JdbcOperations jdbc, String caseId) {
     return jdbc.update("DELETE FROM " + TABLE + " WHERE CASE_ID_ = ?", caseId);
+  }
+
+  /** Retention: the rows of every case whose history is gone or due for removal at {@code now} (its removal time). */
+  static int eraseExpired(JdbcOperations jdbc, Instant now) {
+    return jdbc.update("DELETE FROM " + TABLE + " WHERE NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + TABLE
+        + ".CASE_ID_ AND (P.REMOVAL_TIME_ IS NULL OR P.REMOVAL_TIME_ > ?))", Timestamp.from(now));
   }
 
   static int eraseAll(JdbcOperations jdbc) {

@@ -10,8 +10,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcOperations;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,7 +75,7 @@ class CaseFileWriter {
     if (definition.concern()) {
       return Optional.empty();
     }
-    JdbcOperations jdbc = new JdbcTemplate(new SingleConnectionDataSource(command.getDbSqlSession().getSqlSession().getConnection(), true));
+    JdbcOperations jdbc = CommandConnection.of(command);
     CaseFileTable.ensure(jdbc, instanceId, definition.playbook(), definition.key());
     return Optional.of(jdbc);
   }

@@ -3,11 +3,13 @@ package io.foothold.casefile;
 import java.util.List;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.foothold.engine.events.CaseErased;
+import io.foothold.engine.events.HistoryCleanedUp;
 
 /**
  * Reads the case file. Only for modules that already decide who may see which case (HR's audit): the case file
@@ -36,5 +38,11 @@ public class CaseFiles {
   @EventListener
   void erase(CaseErased erased) {
     CaseFileTable.erase(jdbc, erased.caseId());
+  }
+
+  /** In the cleanup job's command: the rows of every case whose history is gone or due for removal. */
+  @EventListener
+  void expire(HistoryCleanedUp cleanup) {
+    CaseFileTable.eraseExpired(Context.getCommandContext() == null ? jdbc : CommandConnection.of(Context.getCommandContext()), cleanup.at());
   }
 }
