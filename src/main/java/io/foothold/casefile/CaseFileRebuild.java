@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -21,8 +22,9 @@ import io.foothold.engine.SystemAccess;
 
 /**
  * Writes the case file again from Camunda's history, in one transaction: every root instance that is a case, with
- * the facts its history keeps. Runs at start-up when the table is empty (a new installation, an upgrade that brings
- * the table, or an operator who emptied it to rebuild it), and from {@link #rebuild()}.
+ * the facts its history keeps. Runs at start-up when history has a case the table lacks (a new installation, an
+ * upgrade that brings the table, history restored or generated around the engine) or when the application is started with {@code --foothold.case-file.rebuild=true} (the operator's
+ * command), and from {@link #rebuild()}.
  */
 @Component
 public class CaseFileRebuild {
@@ -36,9 +38,12 @@ public class CaseFileRebuild {
   private final SystemAccess system;
   private final CaseDefinitions definitions;
   private final TransactionTemplate transaction;
+  private final boolean rebuildAtStartUp;
 
-  CaseFileRebuild(JdbcTemplate jdbc, SystemAccess system, CaseDefinitions definitions, PlatformTransactionManager transactions) {
+  CaseFileRebuild(JdbcTemplate jdbc, SystemAccess system, CaseDefinitions definitions, PlatformTransactionManager transactions,
+      @Value("${foothold.case-file.rebuild:false}") boolean rebuildAtStartUp) {
     this.jdbc = jdbc;
+    this.rebuildAtStartUp = rebuildAtStartUp;
     this.system = system;
     this.definitions = definitions;
     this.transaction = new TransactionTemplate(transactions);
@@ -64,9 +69,9 @@ public class CaseFileRebuild {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  void rebuildWhenEmpty() {
+  void rebuildAtStartUp() {
     try {
-      if (CaseFileTable.count(jdbc) == 0) {
+      if (rebuildAtStartUp || historyHasCasesTheCaseFileLacks()) {
         int cases = rebuild();
         if (cases > 0) {
           log.info("Wrote the case file from history: {} cases", cases);
@@ -78,6 +83,16 @@ public class CaseFileRebuild {
     }
   }
 
+  /**
+   * Whether a root instance in history that is a case has no row: a new installation or an upgrade that brings the
+   * table, or history written around the engine (a restored backup, generated data). Concerns never have rows.
+   */
+  private boolean historyHasCasesTheCaseFileLacks() {
+    return jdbc.queryForList("SELECT DISTINCT P.PROC_DEF_ID_ FROM ACT_HI_PROCINST P WHERE P.SUPER_PROCESS_INSTANCE_ID_ IS NULL "
+        + "AND P.ID_ = P.ROOT_PROC_INST_ID_ AND NOT EXISTS (SELECT 1 FROM " + CaseFileTable.TABLE + " C WHERE C.CASE_ID_ = P.ID_)", String.class)
+        .stream().anyMatch(definitionId -> !definitions.of(definitionId).concern());
+  }
+
   private void write(List<HistoricProcessInstance> instances) {
     Map<String, Map<Fact, Object>> facts = new HashMap<>();
     List<String> ids = instances.stream().map(HistoricProcessInstance::getId).toList();
@@ -86,21 +101,27 @@ public class CaseFileRebuild {
           .processInstanceIdIn(ids.subList(from, Math.min(from + VARIABLE_CHUNK, ids.size())).toArray(String[]::new))
           .variableNameIn(Fact.variables()).disableCustomObjectDeserialization().list();
       for (HistoricVariableInstance variable : found) {
-        if (variable.getProcessInstanceId().equals(variable.getExecutionId())) {
+        if (variable.getProcessInstanceId().equals(variable.getExecutionId()) && variable.getTaskId() == null) {
           Fact.of(variable.getName()).ifPresent(fact -> facts.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
               .put(fact, variable.getValue()));
         }
       }
     }
-    for (HistoricProcessInstance instance : instances) {
-      CaseDefinitions.Definition definition = definitions.of(instance.getProcessDefinitionId());
-      CaseFileTable.ensure(jdbc, instance.getId(), definition.playbook(), definition.key());
-      facts.getOrDefault(instance.getId(), Map.of()).forEach((fact, value) -> CaseFileTable.fact(jdbc, instance.getId(), fact, value));
-      CaseFileTable.opened(jdbc, instance.getId(), instance.getStartTime().toInstant());
-      if (instance.getEndTime() != null) {
-        CaseFileTable.closed(jdbc, instance.getId(), instance.getEndTime().toInstant());
-      }
-    }
+    List<CaseFile> rows = instances.stream().map(instance -> row(instance, facts.getOrDefault(instance.getId(), Map.of()))).toList();
+    CaseFileTable.insert(jdbc, rows, facts);
+  }
+
+  private CaseFile row(HistoricProcessInstance instance, Map<Fact, Object> facts) {
+    CaseDefinitions.Definition definition = definitions.of(instance.getProcessDefinitionId());
+    boolean ended = instance.getEndTime() != null;
+    String outcome = Outcomes.of(ended, facts.get(Fact.OUTCOME));
+    return new CaseFile(instance.getId(), definition.playbook(), definition.key(), text(facts.get(Fact.MANAGER)),
+        text(facts.get(Fact.EMPLOYEE)), text(facts.get(Fact.EMPLOYEE_NAME)), instance.getStartTime().toInstant(),
+        ended ? instance.getEndTime().toInstant() : null, outcome, Outcomes.escalated(outcome, facts.get(Fact.ESCALATED)));
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   private HistoryService history() {

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcOperations;
 
@@ -16,6 +18,11 @@ import org.springframework.jdbc.core.JdbcOperations;
 final class CaseFileTable {
 
   static final String TABLE = "FH_CASE";
+  /**
+   * Readers see a case only while its history is there: history removed some other way than HR's erasure or the
+   * cleanup (an administrator through the REST API) hides its row at once; the next cleanup removes it.
+   */
+  private static final String WITH_HISTORY = " EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + TABLE + ".CASE_ID_)";
   private static final String COLUMNS = "CASE_ID_, PLAYBOOK_, PROCESS_KEY_, MANAGER_, EMPLOYEE_, EMPLOYEE_NAME_, OPENED_MILLIS_, "
       + "CLOSED_MILLIS_, OUTCOME_, ESCALATED_";
 
@@ -59,6 +66,17 @@ final class CaseFileTable {
     derive(jdbc, caseId);
   }
 
+  /** Rows written in one batch (a rebuild), with the facts as the playbook wrote them beside what HR reads. */
+  static void insert(JdbcOperations jdbc, List<CaseFile> rows, Map<String, Map<Fact, Object>> facts) {
+    jdbc.batchUpdate("INSERT INTO " + TABLE + " (" + COLUMNS + ", CASE_OUTCOME_, ESCALATED_FACT_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows.stream().map(row -> {
+          Map<Fact, Object> written = facts.getOrDefault(row.caseId(), Map.of());
+          return new Object[] {row.caseId(), row.playbook(), row.processKey(), row.managerId(), row.employeeId(), row.employeeName(),
+              millis(row.openedAt()), millis(row.closedAt()), row.outcome(), row.escalated(),
+              Fact.OUTCOME.stored(written.get(Fact.OUTCOME)), Fact.ESCALATED.stored(written.get(Fact.ESCALATED))};
+        }).toList());
+  }
+
   /** One of the case's facts changed: {@code column} is one of {@link Fact}'s columns. */
   static void fact(JdbcOperations jdbc, String caseId, Fact fact, Object value) {
     jdbc.update("UPDATE " + TABLE + " SET " + fact.column + " = ? WHERE CASE_ID_ = ?", fact.stored(value), caseId);
@@ -79,16 +97,50 @@ final class CaseFileTable {
   }
 
   static List<CaseFile> one(JdbcOperations jdbc, String caseId) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE CASE_ID_ = ?", CaseFileTable::row, caseId);
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE CASE_ID_ = ? AND" + WITH_HISTORY, CaseFileTable::row, caseId);
   }
 
   static List<CaseFile> all(JdbcOperations jdbc) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " ORDER BY OPENED_MILLIS_ DESC, CASE_ID_", CaseFileTable::row);
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE" + WITH_HISTORY + " ORDER BY OPENED_MILLIS_ DESC, CASE_ID_",
+        CaseFileTable::row);
   }
 
-  static long count(JdbcOperations jdbc) {
-    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Long.class);
-    return count == null ? 0 : count;
+  /**
+   * One page of the cases {@code filter} lets through, newest first (the id breaks ties), starting after {@code after}
+   * (null: from the newest): paged by the last row seen, so a page costs the same however deep it is.
+   */
+  static List<CaseFile> page(JdbcOperations jdbc, CaseFileFilter filter, CaseFile after, int size) {
+    StringBuilder where = new StringBuilder(" WHERE OPENED_MILLIS_ IS NOT NULL AND" + WITH_HISTORY);
+    List<Object> arguments = new ArrayList<>();
+    condition(where, arguments, "PLAYBOOK_ = ?", filter.playbook());
+    if (filter.open() != null) {
+      where.append(filter.open() ? " AND CLOSED_MILLIS_ IS NULL" : " AND CLOSED_MILLIS_ IS NOT NULL");
+    }
+    condition(where, arguments, "MANAGER_ = ?", filter.managerId());
+    condition(where, arguments, "OPENED_MILLIS_ >= ?", millis(filter.openedFrom()));
+    condition(where, arguments, "OPENED_MILLIS_ <= ?", millis(filter.openedTo()));
+    condition(where, arguments, "CLOSED_MILLIS_ >= ?", millis(filter.closedFrom()));
+    condition(where, arguments, "CLOSED_MILLIS_ <= ?", millis(filter.closedTo()));
+    condition(where, arguments, "OUTCOME_ = ?", filter.outcome());
+    if (after != null) {
+      long opened = after.openedAt().toEpochMilli();
+      where.append(" AND (OPENED_MILLIS_ < ? OR (OPENED_MILLIS_ = ? AND CASE_ID_ > ?))");
+      arguments.addAll(List.of(opened, opened, after.caseId()));
+    }
+    arguments.add(size);
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + where + " ORDER BY OPENED_MILLIS_ DESC, CASE_ID_ LIMIT ?",
+        CaseFileTable::row, arguments.toArray());
+  }
+
+  private static void condition(StringBuilder where, List<Object> arguments, String condition, Object value) {
+    if (value != null) {
+      where.append(" AND ").append(condition);
+      arguments.add(value);
+    }
+  }
+
+  private static Long millis(Instant at) {
+    return at == null ? null : at.toEpochMilli();
   }
 
   static int erase(JdbcOperations jdbc, String caseId) {

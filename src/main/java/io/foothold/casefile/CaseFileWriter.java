@@ -47,14 +47,14 @@ class CaseFileWriter {
   }
 
   /**
-   * A case fact written on the case itself (not a local variable of one of its steps). A removal is not followed:
+   * A case fact written on the case itself (not a local variable of one of its steps or tasks). A removal is not followed:
    * playbooks never remove a case fact, and the row keeps the last value whatever the engine tidies as a case ends.
    */
   @EventListener
   void on(HistoricVariableUpdateEventEntity variable) {
     Optional<Fact> fact = Fact.of(variable.getVariableName());
     if (fact.isEmpty() || VARIABLE_DELETE.equals(variable.getEventType())
-        || !variable.getProcessInstanceId().equals(variable.getExecutionId())) {
+        || !variable.getProcessInstanceId().equals(variable.getExecutionId()) || variable.getTaskId() != null) {
       return;
     }
     caseRow(variable).ifPresent(jdbc -> CaseFileTable.fact(jdbc, variable.getProcessInstanceId(), fact.get(), value(variable)));

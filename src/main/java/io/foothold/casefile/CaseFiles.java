@@ -2,6 +2,7 @@ package io.foothold.casefile;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.context.event.EventListener;
@@ -27,6 +28,24 @@ public class CaseFiles {
   /** The case's row, or empty for an id that is no case (a concern, a called playbook, an erased case). */
   public Optional<CaseFile> of(String caseId) {
     return CaseFileTable.one(jdbc, caseId).stream().findFirst();
+  }
+
+  /**
+   * Hands every case {@code filter} lets through to {@code sink}, newest first, a page of {@code pageSize} at a time:
+   * memory holds one page however many cases there are.
+   */
+  public void forEach(CaseFileFilter filter, int pageSize, Consumer<List<CaseFile>> sink) {
+    CaseFile last = null;
+    while (true) {
+      List<CaseFile> page = CaseFileTable.page(jdbc, filter, last, pageSize);
+      if (!page.isEmpty()) {
+        sink.accept(page);
+        last = page.get(page.size() - 1);
+      }
+      if (page.size() < pageSize) {
+        return;
+      }
+    }
   }
 
   /** Every case, newest first. */

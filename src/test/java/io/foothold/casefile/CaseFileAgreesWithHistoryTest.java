@@ -118,7 +118,7 @@ class CaseFileAgreesWithHistoryTest {
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
     Map<String, Object> facts = new HashMap<>();
     history.createHistoricVariableInstanceQuery().processInstanceId(caseId).list().stream()
-        .filter(variable -> caseId.equals(variable.getExecutionId()))
+        .filter(variable -> caseId.equals(variable.getExecutionId()) && variable.getTaskId() == null)
         .forEach(variable -> facts.put(variable.getName(), variable.getValue()));
     boolean ended = instance.getEndTime() != null;
     String outcome = ended ? String.valueOf(facts.get("caseOutcome")) : "open";
