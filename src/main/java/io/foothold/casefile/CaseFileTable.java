@@ -87,13 +87,14 @@ final class CaseFileTable {
 
   /** Outcome and escalation as HR reads them, from the facts as the playbook wrote them. */
   private static void derive(JdbcOperations jdbc, String caseId) {
-    jdbc.query("SELECT CLOSED_MILLIS_, CASE_OUTCOME_, ESCALATED_FACT_ FROM " + TABLE + " WHERE CASE_ID_ = ?", row -> {
-      boolean ended = row.getObject(1) != null;
-      String outcome = Outcomes.of(ended, row.getString(2));
-      Object escalatedFact = row.getObject(3);
-      jdbc.update("UPDATE " + TABLE + " SET OUTCOME_ = ?, ESCALATED_ = ? WHERE CASE_ID_ = ?", outcome,
-          Outcomes.escalated(outcome, escalatedFact == null ? null : row.getBoolean(3)), caseId);
-    }, caseId);
+    // read first, then write: no update while the connection still has a result set open
+    List<Object[]> facts = jdbc.query("SELECT CLOSED_MILLIS_, CASE_OUTCOME_, ESCALATED_FACT_ FROM " + TABLE + " WHERE CASE_ID_ = ?",
+        (row, i) -> new Object[] {row.getObject(1), row.getString(2), row.getObject(3)}, caseId);
+    for (Object[] fact : facts) {
+      String outcome = Outcomes.of(fact[0] != null, fact[1]);
+      jdbc.update("UPDATE " + TABLE + " SET OUTCOME_ = ?, ESCALATED_ = ? WHERE CASE_ID_ = ?", outcome, Outcomes.escalated(outcome, fact[2]),
+          caseId);
+    }
   }
 
   static List<CaseFile> one(JdbcOperations jdbc, String caseId) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.foothold.support.CaseDriver;
 import io.foothold.support.EngineRest;
@@ -42,6 +43,7 @@ class CaseFileAgreesWithHistoryTest {
   @Autowired ManagementService management;
   @Autowired CaseFiles caseFiles;
   @Autowired CaseFileRebuild rebuild;
+  @Autowired JdbcTemplate jdbc;
   @RegisterExtension final CaseDriver driver = CaseDriver.forEachTest();
 
   @AfterEach
@@ -105,6 +107,21 @@ class CaseFileAgreesWithHistoryTest {
     assertThat(caseFiles.of(caseId)).isEmpty();
     rebuild.rebuild();
     assertThat(caseFiles.of(caseId)).isEmpty();
+  }
+
+  @Test
+  void aCaseInHistoryWithoutARowIsWrittenAtStartUp() {
+    // given a case whose row is missing (history restored or written around the engine)
+    String caseId = EngineRest.as(web, "omar").startCase("MicroConfidenceLoop", MicroConfidenceForms.start("priya"));
+    CaseFile row = caseFiles.of(caseId).orElseThrow();
+    jdbc.update("DELETE FROM FH_CASE WHERE CASE_ID_ = ?", caseId);
+    assertThat(caseFiles.of(caseId)).isEmpty();
+
+    // when the application starts
+    rebuild.rebuildAtStartUp();
+
+    // then the case file has the case again, as it was
+    assertThat(caseFiles.of(caseId)).contains(row);
   }
 
   private String concernedCase(HistoricProcessInstance instance) {
