@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import io.foothold.engine.SystemAccess;
 
 /**
  * Writes the case file again from Camunda's history, in one transaction: every root instance that is a case, with
- * the facts its history keeps. Runs at start-up when history has a case the table lacks (a new installation, an
+ * the facts its history keeps and its open tasks. Runs at start-up when history has a case the table lacks (a new installation, an
  * upgrade that brings the table, history restored or generated around the engine) or when the application is started with {@code --foothold.case-file.rebuild=true} (the operator's
  * command), and from {@link #rebuild()}.
  */
@@ -61,6 +62,7 @@ public class CaseFileRebuild {
         write(real);
         cases += real.size();
         if (page.size() < PAGE) {
+          writeOpenSteps();
           return cases;
         }
       }
@@ -111,13 +113,27 @@ public class CaseFileRebuild {
     CaseFileTable.insert(jdbc, rows, facts);
   }
 
+  /** Every open task of a case (its called playbooks' included), then each case's current step from them. */
+  private void writeOpenSteps() {
+    for (int first = 0; ; first += PAGE) {
+      List<HistoricTaskInstance> page = history().createHistoricTaskInstanceQuery().unfinished().orderByTaskId().asc().listPage(first, PAGE);
+      page.stream().filter(task -> task.getRootProcessInstanceId() != null && CaseFileTable.exists(jdbc, task.getRootProcessInstanceId()))
+          .forEach(task -> CaseFileTable.stepOpened(jdbc, task.getRootProcessInstanceId(), task.getId(), task.getName(),
+              task.getStartTime().toInstant()));
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    CaseFileTable.currentSteps(jdbc);
+  }
+
   private CaseFile row(HistoricProcessInstance instance, Map<Fact, Object> facts) {
     CaseDefinitions.Definition definition = definitions.of(instance.getProcessDefinitionId());
     boolean ended = instance.getEndTime() != null;
     String outcome = Outcomes.of(ended, facts.get(Fact.OUTCOME));
     return new CaseFile(instance.getId(), definition.playbook(), definition.key(), text(facts.get(Fact.MANAGER)),
         text(facts.get(Fact.EMPLOYEE)), text(facts.get(Fact.EMPLOYEE_NAME)), instance.getStartTime().toInstant(),
-        ended ? instance.getEndTime().toInstant() : null, outcome, Outcomes.escalated(outcome, facts.get(Fact.ESCALATED)));
+        ended ? instance.getEndTime().toInstant() : null, outcome, Outcomes.escalated(outcome, facts.get(Fact.ESCALATED)), null);
   }
 
   private static String text(Object value) {

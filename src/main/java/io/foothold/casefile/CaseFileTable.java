@@ -18,13 +18,19 @@ import org.springframework.jdbc.core.JdbcOperations;
 final class CaseFileTable {
 
   static final String TABLE = "FH_CASE";
+  /** The open tasks of each case (its called playbooks' included), from which its current step is taken. */
+  static final String STEPS = "FH_CASE_STEP";
   /**
    * Readers see a case only while its history is there: history removed some other way than HR's erasure or the
    * cleanup (an administrator through the REST API) hides its row at once; the next cleanup removes it.
    */
   private static final String WITH_HISTORY = " EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + TABLE + ".CASE_ID_)";
+  /** A case's newest open step: the newest task (the task id breaks a tie). */
+  private static final String NEWEST_STEP = "(SELECT S.NAME_ FROM " + STEPS + " S WHERE S.CASE_ID_ = " + TABLE + ".CASE_ID_ "
+      + "ORDER BY S.CREATED_MILLIS_ DESC, S.TASK_ID_ DESC LIMIT 1)";
+
   private static final String COLUMNS = "CASE_ID_, PLAYBOOK_, PROCESS_KEY_, MANAGER_, EMPLOYEE_, EMPLOYEE_NAME_, OPENED_MILLIS_, "
-      + "CLOSED_MILLIS_, OUTCOME_, ESCALATED_";
+      + "CLOSED_MILLIS_, OUTCOME_, ESCALATED_, CURRENT_STEP_";
 
   private CaseFileTable() {
   }
@@ -42,7 +48,14 @@ final class CaseFileTable {
         + "CASE_OUTCOME_ VARCHAR(4000), "
         + "ESCALATED_FACT_ BOOLEAN, "
         + "OUTCOME_ VARCHAR(32) NOT NULL, "
-        + "ESCALATED_ BOOLEAN NOT NULL)");
+        + "ESCALATED_ BOOLEAN NOT NULL, "
+        + "CURRENT_STEP_ VARCHAR(4000))");
+    jdbc.execute("CREATE TABLE IF NOT EXISTS " + STEPS + " ("
+        + "TASK_ID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
+        + "CASE_ID_ VARCHAR(64) NOT NULL, "
+        + "NAME_ VARCHAR(4000), "
+        + "CREATED_MILLIS_ BIGINT NOT NULL)");
+    jdbc.execute("CREATE INDEX IF NOT EXISTS FH_CASE_STEP_CASE ON " + STEPS + " (CASE_ID_, CREATED_MILLIS_)");
     jdbc.execute("CREATE INDEX IF NOT EXISTS FH_CASE_OPENED ON " + TABLE + " (OPENED_MILLIS_, CASE_ID_)");
     jdbc.execute("CREATE INDEX IF NOT EXISTS FH_CASE_MANAGER ON " + TABLE + " (MANAGER_)");
   }
@@ -68,11 +81,11 @@ final class CaseFileTable {
 
   /** Rows written in one batch (a rebuild), with the facts as the playbook wrote them beside what HR reads. */
   static void insert(JdbcOperations jdbc, List<CaseFile> rows, Map<String, Map<Fact, Object>> facts) {
-    jdbc.batchUpdate("INSERT INTO " + TABLE + " (" + COLUMNS + ", CASE_OUTCOME_, ESCALATED_FACT_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    jdbc.batchUpdate("INSERT INTO " + TABLE + " (" + COLUMNS + ", CASE_OUTCOME_, ESCALATED_FACT_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows.stream().map(row -> {
           Map<Fact, Object> written = facts.getOrDefault(row.caseId(), Map.of());
           return new Object[] {row.caseId(), row.playbook(), row.processKey(), row.managerId(), row.employeeId(), row.employeeName(),
-              millis(row.openedAt()), millis(row.closedAt()), row.outcome(), row.escalated(),
+              millis(row.openedAt()), millis(row.closedAt()), row.outcome(), row.escalated(), row.currentStep(),
               Fact.OUTCOME.stored(written.get(Fact.OUTCOME)), Fact.ESCALATED.stored(written.get(Fact.ESCALATED))};
         }).toList());
   }
@@ -144,23 +157,55 @@ final class CaseFileTable {
     return at == null ? null : at.toEpochMilli();
   }
 
+  static boolean exists(JdbcOperations jdbc, String caseId) {
+    return !jdbc.queryForList("SELECT 1 FROM " + TABLE + " WHERE CASE_ID_ = ?", Integer.class, caseId).isEmpty();
+  }
+
+  static void stepOpened(JdbcOperations jdbc, String caseId, String taskId, String name, Instant at) {
+    jdbc.update("DELETE FROM " + STEPS + " WHERE TASK_ID_ = ?", taskId);
+    jdbc.update("INSERT INTO " + STEPS + " (TASK_ID_, CASE_ID_, NAME_, CREATED_MILLIS_) VALUES (?, ?, ?, ?)", taskId, caseId, name,
+        at.toEpochMilli());
+  }
+
+  static void stepRenamed(JdbcOperations jdbc, String taskId, String name) {
+    jdbc.update("UPDATE " + STEPS + " SET NAME_ = ? WHERE TASK_ID_ = ?", name, taskId);
+  }
+
+  static void stepClosed(JdbcOperations jdbc, String taskId) {
+    jdbc.update("DELETE FROM " + STEPS + " WHERE TASK_ID_ = ?", taskId);
+  }
+
+  /** The case's current step is its newest open task (the task id breaks a tie), or none. */
+  static void currentStep(JdbcOperations jdbc, String caseId) {
+    jdbc.update("UPDATE " + TABLE + " SET CURRENT_STEP_ = " + NEWEST_STEP + " WHERE CASE_ID_ = ?", caseId);
+  }
+
+  /** Every case's current step, after a rebuild wrote the open tasks. */
+  static void currentSteps(JdbcOperations jdbc) {
+    jdbc.update("UPDATE " + TABLE + " SET CURRENT_STEP_ = " + NEWEST_STEP);
+  }
+
   static int erase(JdbcOperations jdbc, String caseId) {
+    jdbc.update("DELETE FROM " + STEPS + " WHERE CASE_ID_ = ?", caseId);
     return jdbc.update("DELETE FROM " + TABLE + " WHERE CASE_ID_ = ?", caseId);
   }
 
   /** Retention: the rows of every case whose history is gone or due for removal at {@code now} (its removal time). */
   static int eraseExpired(JdbcOperations jdbc, Instant now) {
+    jdbc.update("DELETE FROM " + STEPS + " WHERE NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + STEPS
+        + ".CASE_ID_ AND (P.REMOVAL_TIME_ IS NULL OR P.REMOVAL_TIME_ > ?))", Timestamp.from(now));
     return jdbc.update("DELETE FROM " + TABLE + " WHERE NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + TABLE
         + ".CASE_ID_ AND (P.REMOVAL_TIME_ IS NULL OR P.REMOVAL_TIME_ > ?))", Timestamp.from(now));
   }
 
   static int eraseAll(JdbcOperations jdbc) {
+    jdbc.update("DELETE FROM " + STEPS);
     return jdbc.update("DELETE FROM " + TABLE);
   }
 
   private static CaseFile row(ResultSet row, int i) throws SQLException {
     return new CaseFile(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6),
-        instant(row, 7), instant(row, 8), row.getString(9), row.getBoolean(10));
+        instant(row, 7), instant(row, 8), row.getString(9), row.getBoolean(10), row.getString(11));
   }
 
   private static Instant instant(ResultSet row, int column) throws SQLException {

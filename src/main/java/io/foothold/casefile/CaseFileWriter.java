@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps FH_CASE in step with the engine by hearing Camunda's history stream, which the Spring Boot starter publishes
- * inside the engine's command (camunda.bpm.eventing.history): every start, end and change of a case's facts passes
+ * inside the engine's command (camunda.bpm.eventing.history): every start, end, change of a case's facts and task
+ * opened or closed passes
  * there however it came about (Tasklist, REST, a timer, a deletion with listeners skipped), and the row is written
  * on the command's own connection, so it commits or rolls back with the engine's rows. Only root instances are
  * cases; a called playbook's variables are its own, and a concern's instance is no case at all.
@@ -24,6 +26,10 @@ class CaseFileWriter {
 
   private static final String START = HistoryEventTypes.PROCESS_INSTANCE_START.getEventName();
   private static final String END = HistoryEventTypes.PROCESS_INSTANCE_END.getEventName();
+  private static final String TASK_CREATE = HistoryEventTypes.TASK_INSTANCE_CREATE.getEventName();
+  private static final String TASK_UPDATE = HistoryEventTypes.TASK_INSTANCE_UPDATE.getEventName();
+  private static final String TASK_COMPLETE = HistoryEventTypes.TASK_INSTANCE_COMPLETE.getEventName();
+  private static final String TASK_DELETE = HistoryEventTypes.TASK_INSTANCE_DELETE.getEventName();
   private static final String VARIABLE_DELETE = HistoryEventTypes.VARIABLE_INSTANCE_DELETE.getEventName();
 
   private final CaseDefinitions definitions;
@@ -58,6 +64,34 @@ class CaseFileWriter {
       return;
     }
     caseRow(variable).ifPresent(jdbc -> CaseFileTable.fact(jdbc, variable.getProcessInstanceId(), fact.get(), value(variable)));
+  }
+
+  /**
+   * A task of the case or of a playbook it called opened, was renamed or closed: the case's current step follows.
+   * A concern's tasks (its instance has no row) and tasks outside any process are not a case's.
+   */
+  @EventListener
+  void on(HistoricTaskInstanceEventEntity task) {
+    CommandContext command = Context.getCommandContext();
+    String caseId = task.getRootProcessInstanceId();
+    if (command == null || caseId == null || task.getTaskId() == null) {
+      return;
+    }
+    JdbcOperations jdbc = CommandConnection.of(command);
+    if (!CaseFileTable.exists(jdbc, caseId)) {
+      return;
+    }
+    String type = task.getEventType();
+    if (TASK_CREATE.equals(type) && task.getStartTime() != null) {
+      CaseFileTable.stepOpened(jdbc, caseId, task.getTaskId(), task.getName(), task.getStartTime().toInstant());
+    } else if (TASK_COMPLETE.equals(type) || TASK_DELETE.equals(type)) {
+      CaseFileTable.stepClosed(jdbc, task.getTaskId());
+    } else if (TASK_UPDATE.equals(type)) {
+      CaseFileTable.stepRenamed(jdbc, task.getTaskId(), task.getName());
+    } else {
+      return;
+    }
+    CaseFileTable.currentStep(jdbc, caseId);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.foothold.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ import io.foothold.support.WalkedRecoveryCase;
 /**
  * The case file says what history says: cases of every playbook walked through the REST API (one left open, one with
  * a concern reviewed by HR, one whose small win ran as a called daily loop) each have one row whose every column
- * matches the case's history, concerns and called playbooks have none, and the same holds after a rebuild from
+ * matches the case's history (the current step: its newest open task, a called playbook's included), concerns and called playbooks have none, and the same holds after a rebuild from
  * history. An erased case's row goes with it.
  */
 @FootholdSpringTest
@@ -40,6 +43,7 @@ class CaseFileAgreesWithHistoryTest {
   @Autowired TestRestTemplate web;
   @Autowired HistoryService history;
   @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired CaseFiles caseFiles;
   @Autowired CaseFileRebuild rebuild;
@@ -58,6 +62,11 @@ class CaseFileAgreesWithHistoryTest {
     String withConcern = WalkedRecoveryCase.walk(web, management);
     playbookOf.put(withConcern, "recovery-arc");
     String dailyLoopArc = EngineRest.as(web, "maya").startCase("RecoveryArc", RecoveryArcForms.openCase("lea"));
+    driver.walk(dailyLoopArc, user -> EngineRest.as(web, user), RecoveryArcSteps::smallWinAsDailyLoop, 40, "Task_ShipToday");
+    String loop = runtime.createProcessInstanceQuery().superProcessInstanceId(dailyLoopArc).singleResult().getId();
+    assertThat(caseFiles.of(dailyLoopArc).orElseThrow().currentStep()).as("a called loop's step is its case's")
+        .isEqualTo(tasks.createTaskQuery().processInstanceId(loop).singleResult().getName());
+    assertThat(caseFiles.of(loop)).as("the called loop is no case").isEmpty();
     driver.walk(dailyLoopArc, user -> EngineRest.as(web, user), RecoveryArcSteps::smallWinAsDailyLoop, 40);
     playbookOf.put(dailyLoopArc, "recovery-arc");
     String microFailure = EngineRest.as(web, "omar").startCase("MicroFailure", MicroFailureForms.intake("jun", List.of()));
@@ -75,6 +84,9 @@ class CaseFileAgreesWithHistoryTest {
     assertThat(caseFiles.of(withConcern).orElseThrow()).extracting(CaseFile::outcome, CaseFile::escalated).containsExactly("recovered", true);
     assertThat(caseFiles.of(open).orElseThrow()).extracting(CaseFile::outcome, CaseFile::closedAt, CaseFile::managerId, CaseFile::employeeId)
         .containsExactly("open", null, "maya", "ravi");
+    assertThat(caseFiles.of(open).orElseThrow().currentStep()).as("the open case's step")
+        .isEqualTo(tasks.createTaskQuery().processInstanceId(open).singleResult().getName()).isNotBlank();
+    assertThat(caseFiles.of(withConcern).orElseThrow().currentStep()).as("an ended case is at no step").isNull();
     // and neither the concern nor the called daily loop is a case of its own
     List<String> notCases = history.createHistoricProcessInstanceQuery().list().stream()
         .filter(instance -> withConcern.equals(concernedCase(instance)) || dailyLoopArc.equals(instance.getSuperProcessInstanceId()))
@@ -137,12 +149,15 @@ class CaseFileAgreesWithHistoryTest {
     history.createHistoricVariableInstanceQuery().processInstanceId(caseId).list().stream()
         .filter(variable -> caseId.equals(variable.getExecutionId()) && variable.getTaskId() == null)
         .forEach(variable -> facts.put(variable.getName(), variable.getValue()));
+    String currentStep = history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId).unfinished().list().stream()
+        .sorted(Comparator.comparing(HistoricTaskInstance::getStartTime).thenComparing(HistoricTaskInstance::getId).reversed())
+        .map(HistoricTaskInstance::getName).findFirst().orElse(null);
     boolean ended = instance.getEndTime() != null;
     String outcome = ended ? String.valueOf(facts.get("caseOutcome")) : "open";
     return new CaseFile(caseId, playbook, instance.getProcessDefinitionKey(), (String) facts.get("managerId"),
         (String) facts.get("employeeId"), (String) facts.get("employeeName"), instance.getStartTime().toInstant(),
         ended ? instance.getEndTime().toInstant() : null, outcome,
-        Boolean.TRUE.equals(facts.get("escalated")) || "escalated".equals(outcome));
+        Boolean.TRUE.equals(facts.get("escalated")) || "escalated".equals(outcome), currentStep);
   }
 
 }
