@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -14,13 +15,18 @@ import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
+import io.foothold.casefile.CaseFile;
+import io.foothold.casefile.CaseFileFilter;
+import io.foothold.casefile.CaseFiles;
+import io.foothold.casefile.Outcomes;
 import io.foothold.engine.SystemAccess;
 import io.foothold.people.Teams;
 import io.foothold.playbook.spi.CaseVariables;
 
 /**
  * HR's case list, paged in the database: one count, one page of root instances, and a few variable queries for
- * the few case variables of the whole page (never a query per case).
+ * the few case variables of the whole page (never a query per case). The CSV export reads the case file instead:
+ * one row per case, the same summaries.
  */
 @Component
 class CaseList {
@@ -40,9 +46,11 @@ class CaseList {
   private final SystemAccess system;
   private final Playbooks playbooks;
   private final ConcernCases concerns;
+  private final CaseFiles caseFiles;
 
-  CaseList(SystemAccess system, Playbooks playbooks, ConcernCases concerns) {
+  CaseList(SystemAccess system, Playbooks playbooks, ConcernCases concerns, CaseFiles caseFiles) {
     this.system = system;
+    this.caseFiles = caseFiles;
     this.playbooks = playbooks;
     this.concerns = concerns;
   }
@@ -60,21 +68,17 @@ class CaseList {
   }
 
   /**
-   * Hands every matching case to {@code sink}, one database page at a time, each page in its own short
-   * transaction: memory holds one page, however many cases there are.
+   * Hands every matching case to {@code sink} from the case file, one page at a time (one row per case, no variable
+   * queries): memory holds one page, however many cases there are.
    */
   void forEach(CaseFilter filter, int pageSize, Consumer<CaseSummary> sink) {
-    for (int first = 0; ; first += pageSize) {
-      int offset = first;
-      List<CaseSummary> page = system.call(() -> {
-        HistoricProcessInstanceQuery query = query(filter);
-        return query == null ? List.<CaseSummary>of() : summaries(ordered(query).listPage(offset, pageSize));
-      });
-      page.forEach(sink);
-      if (page.size() < pageSize) {
-        return;
-      }
-    }
+    CaseFileFilter caseFileFilter = new CaseFileFilter(filter.playbook(), filter.state() == null ? null : "open".equals(filter.state()),
+        filter.manager(), filter.openedFrom(), filter.openedTo(), filter.closedFrom(), filter.closedTo(), filter.outcome());
+    caseFiles.forEach(caseFileFilter, pageSize, page -> {
+      Map<String, String> managerNames = system.call(() -> displayNames(page.stream().map(CaseFile::managerId).filter(Objects::nonNull)
+          .distinct().toArray(String[]::new)));
+      page.forEach(file -> sink.accept(summary(file, managerNames)));
+    });
   }
 
   /** The case itself (a root instance) or null: a called playbook's instance is not a case of its own. */
@@ -171,12 +175,18 @@ class CaseList {
   private CaseSummary summary(HistoricProcessInstance instance, Map<String, Object> variables, Map<String, String> managerNames) {
     boolean open = instance.getEndTime() == null;
     String outcome = CaseOutcome.of(!open, variables.get(OUTCOME));
-    boolean escalated = "escalated".equals(outcome) || Boolean.TRUE.equals(variables.get(ESCALATED));
+    boolean escalated = Outcomes.escalated(outcome, variables.get(ESCALATED));
     String playbook = playbooks.of(instance.getProcessDefinitionId());
     return new CaseSummary(instance.getId(), playbook.isEmpty() ? null : playbook, instance.getProcessDefinitionKey(),
         text(variables.get(EMPLOYEE)), text(variables.get(EMPLOYEE_NAME)), text(variables.get(MANAGER)),
         instant(instance.getStartTime()), instant(instance.getEndTime()), open ? "open" : "closed", outcome, escalated,
         managerNames.getOrDefault(text(variables.get(MANAGER)), text(variables.get(MANAGER))));
+  }
+
+  private static CaseSummary summary(CaseFile file, Map<String, String> managerNames) {
+    return new CaseSummary(file.caseId(), file.playbook(), file.processKey(), file.employeeId(), file.employeeName(), file.managerId(),
+        file.openedAt(), file.closedAt(), file.closedAt() == null ? "open" : "closed", file.outcome(), file.escalated(),
+        managerNames.getOrDefault(file.managerId(), file.managerId()));
   }
 
   private HistoryService history() {

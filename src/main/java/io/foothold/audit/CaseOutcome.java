@@ -5,18 +5,18 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 
+import io.foothold.casefile.Outcomes;
+
 /**
- * The one definition of a case's outcome, used by the list (badge), its Outcome filter, the CSV and the case page:
- * open while the case runs; afterwards the word the playbook's end event wrote into {@code caseOutcome} when it is
- * one of the named outcomes, and "closed" (ended any other way) for anything else. Whether HR was brought in along
- * the way is a separate fact ({@code escalated}), never mixed into the outcome.
+ * A case's outcome as HR's pages use it (the list's badge, its Outcome filter, the CSV and the case page): the one
+ * definition is {@link Outcomes}, shared with the case file; here are its words and its history query.
  */
 final class CaseOutcome {
 
-  static final String OPEN = "open";
-  static final String CLOSED = "closed";
+  static final String OPEN = Outcomes.OPEN;
+  static final String CLOSED = Outcomes.CLOSED;
   /** Outcomes the playbooks' end events name; anything else that ended counts as {@link #CLOSED}. */
-  static final List<String> NAMED = List.of("recovered", "escalated", "process-review", "completed");
+  static final List<String> NAMED = Outcomes.NAMED;
   /** Every value the outcome can take, in the order HR's filter offers them. */
   static final List<String> VALUES = List.of(OPEN, "recovered", "escalated", "process-review", "completed", CLOSED);
 
@@ -35,11 +35,7 @@ final class CaseOutcome {
 
   /** The outcome of a case that has or has not ended, given its {@code caseOutcome} variable (may be null). */
   static String of(boolean ended, Object caseOutcome) {
-    if (!ended) {
-      return OPEN;
-    }
-    String named = caseOutcome == null ? null : caseOutcome.toString();
-    return named != null && NAMED.contains(named) ? named : CLOSED;
+    return Outcomes.of(ended, caseOutcome);
   }
 
   /** Narrows a history query to the cases whose {@link #of outcome} is {@code outcome} (one of {@link #VALUES}). */

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,11 @@ class PrivacyEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final PrivateNotesInterceptor interceptor = new PrivateNotesInterceptor(new PrivateNoteCapture());
 
+  private final ApplicationEventPublisher events;
+
   /** The table exists before the engine runs its first command. */
-  PrivacyEnginePlugin(JdbcTemplate jdbc) {
+  PrivacyEnginePlugin(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    this.events = events;
     NoteTable.create(jdbc);
   }
 
@@ -33,7 +37,7 @@ class PrivacyEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration.getCustomPostCommandInterceptorsTxRequired(), interceptor));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), interceptor));
     List<JobHandler> jobHandlers = configuration.getCustomJobHandlers() == null ? new ArrayList<>() : new ArrayList<>(configuration.getCustomJobHandlers());
-    jobHandlers.add(new NotesRetention());
+    jobHandlers.add(new NotesRetention(events));
     configuration.setCustomJobHandlers(jobHandlers);
   }
 

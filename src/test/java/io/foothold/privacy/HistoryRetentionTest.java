@@ -16,12 +16,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import io.foothold.casefile.CaseFiles;
 import io.foothold.support.EngineRest;
 import io.foothold.support.FootholdSpringTest;
 
 /**
  * Retention as an operator configures it: every playbook definition carries the configured time-to-live, and
- * Camunda's history cleanup removes a finished case once that time has passed, and nothing younger.
+ * Camunda's history cleanup removes a finished case once that time has passed (with its row in the case file), and
+ * nothing younger.
  */
 @FootholdSpringTest
 @ExtendWith(RestoreCleanupSchedule.class)
@@ -35,6 +37,7 @@ class HistoryRetentionTest {
   @Autowired ManagementService management;
   @Autowired RetentionSettings settings;
   @Autowired HistoryRetention retention;
+  @Autowired CaseFiles caseFiles;
 
   @Test
   void everyVersionOfEveryPlaybookDefinitionCarriesTheConfiguredTimeToLive() {
@@ -75,6 +78,7 @@ class HistoryRetentionTest {
     String younger = finishedThanksNoteAt(new Date(base + 150 * DAY));
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(old).singleResult().getRemovalTime())
         .as("removal time is stamped when the case ends").isNotNull();
+    assertThat(caseFiles.of(old)).as("the case file has the ended case").isPresent();
 
     ClockUtil.setCurrentTime(new Date(base + 181 * DAY));
     history.cleanUpHistoryAsync(true);
@@ -85,6 +89,8 @@ class HistoryRetentionTest {
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(old).count()).isZero();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(younger).count()).as("31 days after its end").isOne();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(younger).count()).isPositive();
+    assertThat(caseFiles.of(old)).as("the case file forgets the removed case").isEmpty();
+    assertThat(caseFiles.of(younger)).as("and keeps the younger one").isPresent();
   }
 
   private String finishedThanksNoteAt(Date when) {
