@@ -120,7 +120,7 @@ class AllFormsBrowserTest extends TasklistBrowserTestBase {
     inBrowser("raise-concern", () -> {
       String openCase = openRecoveryCaseThroughTheEngine("maya", "lea");
 
-      // the newest of maya's open cases is listed first: the one just opened
+      // the newest of maya's open cases is listed first: the one just opened (see openRecoveryCaseThroughTheEngine)
       String concernId = startInTasklist("maya", "RaiseConcern", Map.of());
       assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(concernId).variableName("caseId").singleResult().getValue())
           .as("the concern was raised on the case picked in the form").isEqualTo(openCase);
@@ -284,8 +284,17 @@ class AllFormsBrowserTest extends TasklistBrowserTestBase {
         .flatMap(d -> d.getOutputs().stream()).map(o -> String.valueOf(o.getValue())).distinct().toList();
   }
 
+  /**
+   * Opens a case as the newest of the manager's open cases, also when other tests left cases of hers opened at a
+   * later (fixed, future) date: the concern form lists her open cases newest first.
+   */
   private String openRecoveryCaseThroughTheEngine(String manager, String employee) {
     List<String> groups = identity.createGroupQuery().groupMember(manager).list().stream().map(g -> g.getId()).toList();
+    history.createHistoricProcessInstanceQuery().unfinished().rootProcessInstances().startedBy(manager)
+        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream()
+        .map(newest -> new Date(newest.getStartTime().getTime() + 60_000))
+        .filter(later -> later.after(ClockUtil.getCurrentTime()))
+        .forEach(ClockUtil::setCurrentTime);
     identity.setAuthentication(manager, groups);
     try {
       ProcessInstance instance = runtime.startProcessInstanceByKey("RecoveryArc", Map.of(
@@ -299,6 +308,7 @@ class AllFormsBrowserTest extends TasklistBrowserTestBase {
       return instance.getId();
     } finally {
       identity.clearAuthentication();
+      ClockUtil.reset();
     }
   }
 

@@ -155,14 +155,28 @@ final class TasklistPage extends ChromiumPage {
     waitForTaskForm();
   }
 
+  /**
+   * Waits until the task's form can be filled: shown, and no longer disabled. A task offered to a group opens
+   * disabled until the person claims it, and on a loaded machine the Claim button may appear only after the form
+   * does, so it is clicked whenever it shows (a form still disabled swallows every click on its fields).
+   */
   private void waitForTaskForm() {
     waitForIdle();
-    List<WebElement> claim = driver.findElements(By.cssSelector("button.claim"));
-    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-      claim.get(0).click();
-      waitForIdle();
+    By form = By.cssSelector(".task-details .fjs-form, [cam-tasklist-task] .fjs-form, .fjs-form");
+    try {
+      new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+        List<WebElement> claim = d.findElements(By.cssSelector("button.claim"));
+        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+          claim.get(0).click();
+          return false;
+        }
+        return d.findElements(form).stream().anyMatch(WebElement::isDisplayed)
+            && d.findElements(By.cssSelector(".disabled-form")).stream().noneMatch(WebElement::isDisplayed);
+      });
+    } catch (TimeoutException stillDisabled) {
+      // a form this person may only read stays disabled: go on with what is shown
+      wait.until(ExpectedConditions.visibilityOfElementLocated(form));
     }
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details .fjs-form, [cam-tasklist-task] .fjs-form, .fjs-form")));
     waitForIdle();
   }
 
