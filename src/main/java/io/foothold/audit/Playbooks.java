@@ -19,7 +19,6 @@ import io.foothold.playbook.spi.DeploymentNames;
 @Component
 class Playbooks {
 
-
   private final SystemAccess system;
   private final Map<String, String> byDefinition = new ConcurrentHashMap<>();
 
@@ -47,12 +46,7 @@ class Playbooks {
 
   private static String of(RepositoryService repository, ProcessDefinition definition) {
     Deployment deployment = repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult();
-    String playbook = deployment == null ? null : DeploymentNames.playbookOf(deployment.getName());
-    if (playbook != null) {
-      return playbook;
-    }
-    String resource = definition.getResourceName();
-    int slash = resource == null ? -1 : resource.indexOf('/');
-    return slash > 0 ? resource.substring(0, slash) : "";
+    String playbook = DeploymentNames.playbookOf(deployment == null ? null : deployment.getName(), definition.getResourceName());
+    return playbook == null ? "" : playbook;
   }
 }

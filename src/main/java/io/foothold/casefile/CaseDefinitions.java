@@ -41,12 +41,6 @@ class CaseDefinitions {
   }
 
   private static String playbook(Deployment deployment, ProcessDefinition definition) {
-    String playbook = deployment == null ? null : DeploymentNames.playbookOf(deployment.getName());
-    if (playbook != null) {
-      return playbook;
-    }
-    String resource = definition.getResourceName();
-    int slash = resource == null ? -1 : resource.indexOf('/');
-    return slash > 0 ? resource.substring(0, slash) : null;
+    return DeploymentNames.playbookOf(deployment == null ? null : deployment.getName(), definition.getResourceName());
   }
 }

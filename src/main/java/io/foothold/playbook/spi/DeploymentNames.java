@@ -25,4 +25,17 @@ public final class DeploymentNames {
   public static String playbookOf(String deploymentName) {
     return deploymentName != null && deploymentName.startsWith(PREFIX) ? deploymentName.substring(PREFIX.length()) : null;
   }
+
+  /**
+   * The playbook a definition belongs to: its deployment's name, else the folder its resource is named under
+   * ("&lt;id&gt;/…", as playbooks name their resources); {@code null} when neither says.
+   */
+  public static String playbookOf(String deploymentName, String resourceName) {
+    String playbook = playbookOf(deploymentName);
+    if (playbook != null) {
+      return playbook;
+    }
+    int slash = resourceName == null ? -1 : resourceName.indexOf('/');
+    return slash > 0 ? resourceName.substring(0, slash) : null;
+  }
 }
