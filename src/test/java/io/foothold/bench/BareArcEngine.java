@@ -19,12 +19,13 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 
 import io.foothold.engine.WorkingDays;
 import io.foothold.playbooks.microconfidence.EvidenceLog;
+import io.foothold.playbooks.recoveryarc.CaseSoFar;
 
 /**
  * The baseline for arc throughput: a plain Camunda engine (full history, in-memory H2, job executor off) with
  * none of Foothold's plugins, listeners, form enforcement or grants, deploying the same recovery-arc and
  * micro-confidence files. Only Camunda's own Spin plugin is on, because the forms' checklists are stored as
- * JSON. The beans the models name are the real pure-logic classes (working days, evidence log) or minimal
+ * JSON. The beans the models name are the real pure-logic classes (working days, evidence log, case so far) or minimal
  * stand-ins (people, forwardConcernToCase; the arc's walk never reaches them).
  */
 final class BareArcEngine {
@@ -44,6 +45,7 @@ final class BareArcEngine {
     configuration.setBeans(Map.of(
         "workingDays", new WorkingDays(),
         "evidenceLog", new EvidenceLog(),
+        "caseSoFar", new CaseSoFar(),
         "people", new PeopleStandIn(),
         "forwardConcernToCase", forwardConcernStandIn));
     ProcessEngine engine = configuration.buildProcessEngine();
