@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-/** Attaches {@link CaseOpened} to the start of every process, whatever playbook deployed it. */
+/**
+ * Attaches {@link CaseOpened} to the start of every process, whatever playbook deployed it, and has tasks granted
+ * by {@link TaskGrantProvider}, which relies on the grants CaseOpened writes.
+ */
 @Component
 class CaseAccessPlugin extends AbstractProcessEnginePlugin {
 
@@ -25,6 +28,7 @@ class CaseAccessPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new TaskGrantProvider());
     List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
     if (listeners == null) {
       listeners = new ArrayList<>();
