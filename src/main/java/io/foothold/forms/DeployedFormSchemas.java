@@ -2,20 +2,25 @@ package io.foothold.forms;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeploymentResourceCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 
 /**
  * Finds the deployed Camunda Form of a task or start event and parses it once: a deployed
  * resource never changes, so deployment id + resource name is a safe cache key (least recently
- * used forms drop out past {@link #MAX_CACHED}).
+ * used forms drop out past {@link #MAX_CACHED}). Which form a task has is looked up once per command
+ * ({@link TaskFormsOfThisCommand}): the guard and the enforcement of one completion both ask.
  */
 final class DeployedFormSchemas {
 
@@ -41,9 +46,15 @@ final class DeployedFormSchemas {
 
   /** The task's Camunda Form, or {@code null} when it has none (no form, or another kind). */
   DeployedForm forTask(String taskId, CommandContext context) {
-    // The submitting user may lack READ on the form or deployment; enforcing must not depend on it.
-    return context.runWithoutAuthorization(() -> find(
-        context.getProcessEngineConfiguration().getFormService().getTaskFormData(taskId), context));
+    TaskFormsOfThisCommand seen = context.getSession(TaskFormsOfThisCommand.class);
+    Optional<DeployedForm> known = seen.forms.get(taskId);
+    if (known == null) {
+      // The submitting user may lack READ on the form or deployment; enforcing must not depend on it.
+      known = Optional.ofNullable(context.runWithoutAuthorization(() -> find(
+          context.getProcessEngineConfiguration().getFormService().getTaskFormData(taskId), context)));
+      seen.forms.put(taskId, known);
+    }
+    return known.orElse(null);
   }
 
   /** The process definition's Camunda start form, or {@code null} when it has none. */
@@ -104,6 +115,38 @@ final class DeployedFormSchemas {
 
     String cacheKey() {
       return deploymentId + '\n' + resourceName;
+    }
+  }
+
+  /**
+   * The forms of the tasks one command has looked up, task id to form (empty: none). A form binding such as
+   * {@code latest} is resolved in the database each time (another node may have deployed a newer form), so this
+   * lives no longer than the command; within it, nothing deploys.
+   */
+  static final class TaskFormsOfThisCommand implements Session {
+
+    private final Map<String, Optional<DeployedForm>> forms = new HashMap<>();
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** Registered by {@link FormEnforcementEnginePlugin}. */
+    static final class Factory implements SessionFactory {
+
+      @Override
+      public Class<?> getSessionType() {
+        return TaskFormsOfThisCommand.class;
+      }
+
+      @Override
+      public Session openSession() {
+        return new TaskFormsOfThisCommand();
+      }
     }
   }
 }

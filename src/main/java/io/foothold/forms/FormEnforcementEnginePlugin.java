@@ -42,6 +42,10 @@ public class FormEnforcementEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(parseListeners);
     }
     parseListeners.add(new FormEnforcementParseListener(enforcement));
+    if (configuration.getCustomSessionFactories() == null) {
+      configuration.setCustomSessionFactories(new ArrayList<>());
+    }
+    configuration.getCustomSessionFactories().add(new DeployedFormSchemas.TaskFormsOfThisCommand.Factory());
 
     // A refusal thrown in a task listener reaches REST and Java callers as itself (HTTP 400), not wrapped by the engine.
     CommandInterceptors.add(configuration, new CauseUnwrapper(FormRulesViolatedException.class));
