@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
@@ -20,22 +21,35 @@ final class CaseFileTable {
   static final String TABLE = "FH_CASE";
   /** The open tasks of each case (its called playbooks' included), from which its current step is taken. */
   static final String STEPS = "FH_CASE_STEP";
+  /** The pending timers of each case (its called playbooks' included). */
+  static final String TIMERS = "FH_CASE_TIMER";
+  /** Every confidence rating of each case (its called playbooks' included). */
+  static final String RATINGS = "FH_CASE_RATING";
   /**
    * Readers see a case only while its history is there: history removed some other way than HR's erasure or the
    * cleanup (an administrator through the REST API) hides its row at once; the next cleanup removes it.
    */
-  private static final String WITH_HISTORY = " EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + TABLE + ".CASE_ID_)";
+  static final String WITH_HISTORY = " EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + TABLE + ".CASE_ID_)";
   /** A case's newest open step: the newest task (the task id breaks a tie). */
   private static final String NEWEST_STEP = "(SELECT S.NAME_ FROM " + STEPS + " S WHERE S.CASE_ID_ = " + TABLE + ".CASE_ID_ "
       + "ORDER BY S.CREATED_MILLIS_ DESC, S.TASK_ID_ DESC LIMIT 1)";
+  /** A case's next date: the nearest due date of its open steps, or when none has one, its nearest pending timer. */
+  private static final String NEXT_DATE = "COALESCE((SELECT MIN(S.DUE_MILLIS_) FROM " + STEPS + " S WHERE S.CASE_ID_ = " + TABLE
+      + ".CASE_ID_), (SELECT MIN(T.DUE_MILLIS_) FROM " + TIMERS + " T WHERE T.CASE_ID_ = " + TABLE + ".CASE_ID_))";
+  private static final String REFRESHED = " SET CURRENT_STEP_ = " + NEWEST_STEP + ", NEXT_MILLIS_ = " + NEXT_DATE;
 
-  private static final String COLUMNS = "CASE_ID_, PLAYBOOK_, PROCESS_KEY_, MANAGER_, EMPLOYEE_, EMPLOYEE_NAME_, OPENED_MILLIS_, "
-      + "CLOSED_MILLIS_, OUTCOME_, ESCALATED_, CURRENT_STEP_";
+  static final String COLUMNS = "CASE_ID_, PLAYBOOK_, PROCESS_KEY_, MANAGER_, EMPLOYEE_, EMPLOYEE_NAME_, OPENED_MILLIS_, "
+      + "CLOSED_MILLIS_, OUTCOME_, ESCALATED_, CURRENT_STEP_, PROCESS_NAME_, NEXT_MILLIS_, SUPPORTS_";
+  /** Columns added after the case file's first release: a table without them is written again from history. */
+  private static final String[][] ADDED = {{TABLE, "PROCESS_NAME_ VARCHAR(255)"}, {TABLE, "NEXT_MILLIS_ BIGINT"},
+      {TABLE, "SUPPORTS_ VARCHAR(4000)"}, {STEPS, "ASSIGNEE_ VARCHAR(255)"}, {STEPS, "DUE_MILLIS_ BIGINT"},
+      {STEPS, "HR_ BOOLEAN DEFAULT FALSE NOT NULL"}};
 
   private CaseFileTable() {
   }
 
-  static void create(JdbcOperations jdbc) {
+  /** Creates the tables, or brings older ones up to date; true when they lacked columns (their rows need a rebuild). */
+  static boolean create(JdbcOperations jdbc) {
     jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
         + "CASE_ID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
         + "PLAYBOOK_ VARCHAR(255), "
@@ -49,23 +63,60 @@ final class CaseFileTable {
         + "ESCALATED_FACT_ BOOLEAN, "
         + "OUTCOME_ VARCHAR(32) NOT NULL, "
         + "ESCALATED_ BOOLEAN NOT NULL, "
-        + "CURRENT_STEP_ VARCHAR(4000))");
+        + "CURRENT_STEP_ VARCHAR(4000), "
+        + "PROCESS_NAME_ VARCHAR(255), "
+        + "NEXT_MILLIS_ BIGINT, "
+        + "SUPPORTS_ VARCHAR(4000))");
+    // CREATED_MILLIS_ may wait for its task: HR's candidate group is announced before the task itself
     jdbc.execute("CREATE TABLE IF NOT EXISTS " + STEPS + " ("
         + "TASK_ID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
         + "CASE_ID_ VARCHAR(64) NOT NULL, "
         + "NAME_ VARCHAR(4000), "
-        + "CREATED_MILLIS_ BIGINT NOT NULL)");
+        + "CREATED_MILLIS_ BIGINT, "
+        + "ASSIGNEE_ VARCHAR(255), "
+        + "DUE_MILLIS_ BIGINT, "
+        + "HR_ BOOLEAN DEFAULT FALSE NOT NULL)");
+    boolean upgraded = false;
+    for (String[] added : ADDED) {
+      String column = added[1].substring(0, added[1].indexOf(' '));
+      try {
+        jdbc.queryForList("SELECT " + column + " FROM " + added[0] + " WHERE 1 = 0");
+      } catch (DataAccessException missing) {
+        jdbc.execute("ALTER TABLE " + added[0] + " ADD COLUMN IF NOT EXISTS " + added[1]);
+        upgraded = true;
+      }
+    }
+    if (upgraded) {
+      jdbc.execute("ALTER TABLE " + STEPS + " ALTER COLUMN CREATED_MILLIS_ DROP NOT NULL");
+    }
+    jdbc.execute("CREATE TABLE IF NOT EXISTS " + TIMERS + " ("
+        + "JOB_ID_ VARCHAR(64) NOT NULL PRIMARY KEY, "
+        + "CASE_ID_ VARCHAR(64) NOT NULL, "
+        + "NAME_ VARCHAR(4000), "
+        + "DUE_MILLIS_ BIGINT)");
+    // SEQ_: the engine's sequence counter, which orders two ratings recorded in the same millisecond
+    jdbc.execute("CREATE TABLE IF NOT EXISTS " + RATINGS + " ("
+        + "CASE_ID_ VARCHAR(64) NOT NULL, "
+        + "AT_MILLIS_ BIGINT NOT NULL, "
+        + "SEQ_ BIGINT NOT NULL, "
+        + "VALUE_ DOUBLE PRECISION NOT NULL)");
     jdbc.execute("CREATE INDEX IF NOT EXISTS FH_CASE_STEP_CASE ON " + STEPS + " (CASE_ID_, CREATED_MILLIS_)");
+    jdbc.execute("CREATE INDEX IF NOT EXISTS FH_CASE_TIMER_CASE ON " + TIMERS + " (CASE_ID_)");
+    jdbc.execute("CREATE INDEX IF NOT EXISTS FH_CASE_RATING_CASE ON " + RATINGS + " (CASE_ID_, AT_MILLIS_, SEQ_)");
     jdbc.execute("CREATE INDEX IF NOT EXISTS FH_CASE_OPENED ON " + TABLE + " (OPENED_MILLIS_, CASE_ID_)");
-    jdbc.execute("CREATE INDEX IF NOT EXISTS FH_CASE_MANAGER ON " + TABLE + " (MANAGER_)");
+    // the manager's overview: her open cases, her closed ones newest first
+    jdbc.execute("CREATE INDEX IF NOT EXISTS FH_CASE_MANAGER_CLOSED ON " + TABLE + " (MANAGER_, CLOSED_MILLIS_)");
+    jdbc.execute("DROP INDEX IF EXISTS FH_CASE_MANAGER");
+    return upgraded;
   }
 
   /** The case has a row, with the definition it runs (a migrated case moves to its new one). */
-  static void ensure(JdbcOperations jdbc, String caseId, String playbook, String processKey) {
-    int updated = jdbc.update("UPDATE " + TABLE + " SET PLAYBOOK_ = ?, PROCESS_KEY_ = ? WHERE CASE_ID_ = ?", playbook, processKey, caseId);
+  static void ensure(JdbcOperations jdbc, String caseId, String playbook, String processKey, String processName) {
+    int updated = jdbc.update("UPDATE " + TABLE + " SET PLAYBOOK_ = ?, PROCESS_KEY_ = ?, PROCESS_NAME_ = ? WHERE CASE_ID_ = ?", playbook,
+        processKey, processName, caseId);
     if (updated == 0) {
-      jdbc.update("INSERT INTO " + TABLE + " (CASE_ID_, PLAYBOOK_, PROCESS_KEY_, OUTCOME_, ESCALATED_) VALUES (?, ?, ?, ?, ?)",
-          caseId, playbook, processKey, Outcomes.OPEN, false);
+      jdbc.update("INSERT INTO " + TABLE + " (CASE_ID_, PLAYBOOK_, PROCESS_KEY_, PROCESS_NAME_, OUTCOME_, ESCALATED_) VALUES (?, ?, ?, ?, ?, ?)",
+          caseId, playbook, processKey, processName, Outcomes.OPEN, false);
     }
   }
 
@@ -81,11 +132,12 @@ final class CaseFileTable {
 
   /** Rows written in one batch (a rebuild), with the facts as the playbook wrote them beside what HR reads. */
   static void insert(JdbcOperations jdbc, List<CaseFile> rows, Map<String, Map<Fact, Object>> facts) {
-    jdbc.batchUpdate("INSERT INTO " + TABLE + " (" + COLUMNS + ", CASE_OUTCOME_, ESCALATED_FACT_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    jdbc.batchUpdate("INSERT INTO " + TABLE + " (" + COLUMNS + ", CASE_OUTCOME_, ESCALATED_FACT_) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows.stream().map(row -> {
           Map<Fact, Object> written = facts.getOrDefault(row.caseId(), Map.of());
           return new Object[] {row.caseId(), row.playbook(), row.processKey(), row.managerId(), row.employeeId(), row.employeeName(),
-              millis(row.openedAt()), millis(row.closedAt()), row.outcome(), row.escalated(), row.currentStep(),
+              millis(row.openedAt()), millis(row.closedAt()), row.outcome(), row.escalated(), row.currentStep(), row.processName(),
+              millis(row.nextDate()), Supports.column(row.supports()),
               Fact.OUTCOME.stored(written.get(Fact.OUTCOME)), Fact.ESCALATED.stored(written.get(Fact.ESCALATED))};
         }).toList());
   }
@@ -112,6 +164,16 @@ final class CaseFileTable {
 
   static List<CaseFile> one(JdbcOperations jdbc, String caseId) {
     return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE CASE_ID_ = ? AND" + WITH_HISTORY, CaseFileTable::row, caseId);
+  }
+
+  /** The rows that meet {@code condition} (on FH_CASE's columns), in the order {@code orderAndLimit} gives. */
+  static List<CaseFile> where(JdbcOperations jdbc, String condition, String orderAndLimit, Object... arguments) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE " + condition + orderAndLimit, CaseFileTable::row, arguments);
+  }
+
+  static long count(JdbcOperations jdbc, String condition, Object... arguments) {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE " + condition, Long.class, arguments);
+    return count == null ? 0 : count;
   }
 
   static List<CaseFile> all(JdbcOperations jdbc) {
@@ -153,7 +215,7 @@ final class CaseFileTable {
     }
   }
 
-  private static Long millis(Instant at) {
+  static Long millis(Instant at) {
     return at == null ? null : at.toEpochMilli();
   }
 
@@ -161,54 +223,47 @@ final class CaseFileTable {
     return !jdbc.queryForList("SELECT 1 FROM " + TABLE + " WHERE CASE_ID_ = ?", Integer.class, caseId).isEmpty();
   }
 
-  static void stepOpened(JdbcOperations jdbc, String caseId, String taskId, String name, Instant at) {
-    jdbc.update("DELETE FROM " + STEPS + " WHERE TASK_ID_ = ?", taskId);
-    jdbc.update("INSERT INTO " + STEPS + " (TASK_ID_, CASE_ID_, NAME_, CREATED_MILLIS_) VALUES (?, ?, ?, ?)", taskId, caseId, name,
-        at.toEpochMilli());
+  /** The case's current step and next date, after one of its steps or timers changed. */
+  static void refresh(JdbcOperations jdbc, String caseId) {
+    jdbc.update("UPDATE " + TABLE + REFRESHED + " WHERE CASE_ID_ = ?", caseId);
   }
 
-  static void stepRenamed(JdbcOperations jdbc, String taskId, String name) {
-    jdbc.update("UPDATE " + STEPS + " SET NAME_ = ? WHERE TASK_ID_ = ?", name, taskId);
-  }
-
-  static void stepClosed(JdbcOperations jdbc, String taskId) {
-    jdbc.update("DELETE FROM " + STEPS + " WHERE TASK_ID_ = ?", taskId);
-  }
-
-  /** The case's current step is its newest open task (the task id breaks a tie), or none. */
-  static void currentStep(JdbcOperations jdbc, String caseId) {
-    jdbc.update("UPDATE " + TABLE + " SET CURRENT_STEP_ = " + NEWEST_STEP + " WHERE CASE_ID_ = ?", caseId);
-  }
-
-  /** Every case's current step, after a rebuild wrote the open tasks. */
-  static void currentSteps(JdbcOperations jdbc) {
-    jdbc.update("UPDATE " + TABLE + " SET CURRENT_STEP_ = " + NEWEST_STEP);
+  /** Every case's current step and next date, after a rebuild wrote the open steps and timers. */
+  static void refreshAll(JdbcOperations jdbc) {
+    jdbc.update("UPDATE " + TABLE + REFRESHED);
   }
 
   static int erase(JdbcOperations jdbc, String caseId) {
-    jdbc.update("DELETE FROM " + STEPS + " WHERE CASE_ID_ = ?", caseId);
+    for (String table : List.of(STEPS, TIMERS, RATINGS)) {
+      jdbc.update("DELETE FROM " + table + " WHERE CASE_ID_ = ?", caseId);
+    }
     return jdbc.update("DELETE FROM " + TABLE + " WHERE CASE_ID_ = ?", caseId);
   }
 
   /** Retention: the rows of every case whose history is gone or due for removal at {@code now} (its removal time). */
   static int eraseExpired(JdbcOperations jdbc, Instant now) {
-    jdbc.update("DELETE FROM " + STEPS + " WHERE NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + STEPS
-        + ".CASE_ID_ AND (P.REMOVAL_TIME_ IS NULL OR P.REMOVAL_TIME_ > ?))", Timestamp.from(now));
+    for (String table : List.of(STEPS, TIMERS, RATINGS)) {
+      jdbc.update("DELETE FROM " + table + " WHERE NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + table
+          + ".CASE_ID_ AND (P.REMOVAL_TIME_ IS NULL OR P.REMOVAL_TIME_ > ?))", Timestamp.from(now));
+    }
     return jdbc.update("DELETE FROM " + TABLE + " WHERE NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + TABLE
         + ".CASE_ID_ AND (P.REMOVAL_TIME_ IS NULL OR P.REMOVAL_TIME_ > ?))", Timestamp.from(now));
   }
 
   static int eraseAll(JdbcOperations jdbc) {
-    jdbc.update("DELETE FROM " + STEPS);
+    for (String table : List.of(STEPS, TIMERS, RATINGS)) {
+      jdbc.update("DELETE FROM " + table);
+    }
     return jdbc.update("DELETE FROM " + TABLE);
   }
 
-  private static CaseFile row(ResultSet row, int i) throws SQLException {
+  static CaseFile row(ResultSet row, int i) throws SQLException {
     return new CaseFile(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6),
-        instant(row, 7), instant(row, 8), row.getString(9), row.getBoolean(10), row.getString(11));
+        instant(row, 7), instant(row, 8), row.getString(9), row.getBoolean(10), row.getString(11), row.getString(12), instant(row, 13),
+        Supports.fromColumn(row.getString(14)));
   }
 
-  private static Instant instant(ResultSet row, int column) throws SQLException {
+  static Instant instant(ResultSet row, int column) throws SQLException {
     long millis = row.getLong(column);
     return row.wasNull() ? null : Instant.ofEpochMilli(millis);
   }

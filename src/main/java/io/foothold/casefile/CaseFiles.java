@@ -13,8 +13,9 @@ import io.foothold.engine.events.CaseErased;
 import io.foothold.engine.events.HistoryCleanedUp;
 
 /**
- * Reads the case file. Only for modules that already decide who may see which case (HR's audit): the case file
- * itself has no door to people. Its row of a case goes when HR erases the case.
+ * Reads the case file. Only for modules that already decide who may see which case (HR's audit, the manager's
+ * overview of her own cases): the case file itself has no door to people. Its rows of a case go when HR erases the
+ * case.
  */
 @Component
 public class CaseFiles {
@@ -51,6 +52,50 @@ public class CaseFiles {
   /** Every case, newest first. */
   public List<CaseFile> all() {
     return CaseFileTable.all(jdbc);
+  }
+
+  /** The case's open steps, oldest first. */
+  public List<CaseStep> steps(String caseId) {
+    return CaseStepTables.steps(jdbc, CaseFileTable.TABLE + ".CASE_ID_ = ?", caseId);
+  }
+
+  /** The timers the case waits on, nearest first. */
+  public List<CaseTimer> timers(String caseId) {
+    return CaseStepTables.timers(jdbc, CaseFileTable.TABLE + ".CASE_ID_ = ?", caseId);
+  }
+
+  /** The case's confidence ratings, as they were recorded. */
+  public List<CaseRating> ratings(String caseId) {
+    return CaseStepTables.ratings(jdbc, CaseFileTable.TABLE + ".CASE_ID_ = ?", caseId);
+  }
+
+  /**
+   * The open cases whose manager is {@code managerId} and that are about someone (an employee is named), with
+   * their open steps, pending timers and ratings: four queries however many cases she has.
+   */
+  public OpenCases openCasesOf(String managerId) {
+    String managersOpenCases = CaseFileTable.TABLE + ".MANAGER_ = ? AND " + CaseFileTable.TABLE + ".CLOSED_MILLIS_ IS NULL AND "
+        + CaseFileTable.TABLE + ".EMPLOYEE_ IS NOT NULL AND" + CaseFileTable.WITH_HISTORY;
+    return new OpenCases(CaseFileTable.where(jdbc, managersOpenCases, "", managerId),
+        CaseStepTables.steps(jdbc, managersOpenCases, managerId), CaseStepTables.timers(jdbc, managersOpenCases, managerId),
+        CaseStepTables.ratings(jdbc, managersOpenCases, managerId));
+  }
+
+  /** The {@code newest} closed cases of {@code managerId} that are about someone, latest closed first, and how many she has. */
+  public ClosedCases closedCasesOf(String managerId, int newest) {
+    String managersClosedCases = "MANAGER_ = ? AND CLOSED_MILLIS_ IS NOT NULL AND EMPLOYEE_ IS NOT NULL AND" + CaseFileTable.WITH_HISTORY;
+    List<CaseFile> cases = CaseFileTable.where(jdbc, managersClosedCases, " ORDER BY CLOSED_MILLIS_ DESC, CASE_ID_ LIMIT " + newest,
+        managerId);
+    long total = cases.size() < newest ? cases.size() : CaseFileTable.count(jdbc, managersClosedCases, managerId);
+    return new ClosedCases(cases, total);
+  }
+
+  /** One manager's open cases and what each waits on; steps, timers and ratings name their case. */
+  public record OpenCases(List<CaseFile> cases, List<CaseStep> steps, List<CaseTimer> timers, List<CaseRating> ratings) {
+  }
+
+  /** Some of one manager's closed cases, and how many she has in all. */
+  public record ClosedCases(List<CaseFile> newest, long total) {
   }
 
   /** Nothing of the case stays. Joins the erasing transaction. */

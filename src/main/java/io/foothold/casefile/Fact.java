@@ -13,7 +13,9 @@ enum Fact {
   /** Written by the start forms beside the employee's id (not part of the SPI's vocabulary, but every playbook's). */
   EMPLOYEE_NAME("employeeName", "EMPLOYEE_NAME_", false),
   OUTCOME(CaseVariables.OUTCOME, "CASE_OUTCOME_", true),
-  ESCALATED(CaseVariables.ESCALATED, "ESCALATED_FACT_", true);
+  ESCALATED(CaseVariables.ESCALATED, "ESCALATED_FACT_", true),
+  /** Kept as the JSON array of the ids chosen ({@link Supports}). */
+  SUPPORTS(Supports.VARIABLE, "SUPPORTS_", false);
 
   final String variable;
   final String column;
@@ -33,10 +35,13 @@ enum Fact {
     return Arrays.stream(values()).map(fact -> fact.variable).toArray(String[]::new);
   }
 
-  /** What the column holds for the variable's value: escalation only when it is a boolean, the rest as text. */
+  /** What the column holds for the variable's value: escalation only when it is a boolean, supports as ids, the rest as text. */
   Object stored(Object value) {
     if (this == ESCALATED) {
       return value instanceof Boolean flag ? flag : null;
+    }
+    if (this == SUPPORTS) {
+      return Supports.column(Supports.ids(value));
     }
     return value == null ? null : value.toString();
   }

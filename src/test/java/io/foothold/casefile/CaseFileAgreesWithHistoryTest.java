@@ -2,25 +2,40 @@ package io.foothold.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.foothold.support.CaseDriver;
 import io.foothold.support.EngineRest;
@@ -33,9 +48,12 @@ import io.foothold.support.WalkedRecoveryCase;
 
 /**
  * The case file says what history says: cases of every playbook walked through the REST API (one left open, one with
- * a concern reviewed by HR, one whose small win ran as a called daily loop) each have one row whose every column
- * matches the case's history (the current step: its newest open task, a called playbook's included), concerns and called playbooks have none, and the same holds after a rebuild from
- * history. An erased case's row goes with it.
+ * a concern reviewed by HR, one whose small win ran as a called daily loop, one waiting on its check-in timer after two
+ * ratings, one whose serious signal waits for HR) each have one row whose every column matches the case's history
+ * (the current step: its newest open task, a called playbook's included; the next date: the nearest due open step,
+ * else the nearest timer; the supports chosen), and their open steps (whose, when due, offered to HR), timers and
+ * ratings are the engine's; concerns and called playbooks have none, and the same holds after a rebuild from
+ * history. An erased case's rows go with it.
  */
 @FootholdSpringTest
 class CaseFileAgreesWithHistoryTest {
@@ -45,6 +63,7 @@ class CaseFileAgreesWithHistoryTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired RepositoryService repository;
   @Autowired CaseFiles caseFiles;
   @Autowired CaseFileRebuild rebuild;
   @Autowired JdbcTemplate jdbc;
@@ -78,9 +97,24 @@ class CaseFileAgreesWithHistoryTest {
     String open = EngineRest.as(web, "maya").startCase("RecoveryArc", RecoveryArcForms.openCase("ravi"));
     EngineRest.as(web, "maya").completeTask(open, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
     playbookOf.put(open, "recovery-arc");
+    String atTimer = toCheckInTimer(EngineRest.as(web, "maya").startCase("RecoveryArc", RecoveryArcForms.openCase("lea")), List.of(2, 4));
+    playbookOf.put(atTimer, "recovery-arc");
+    String withHr = withSeriousSignalClaimedByHr(EngineRest.as(web, "omar").startCase("RecoveryArc", RecoveryArcForms.openCase("jun")));
+    playbookOf.put(withHr, "recovery-arc");
 
-    // then each has the row its history describes
-    playbookOf.forEach((caseId, playbook) -> assertThat(caseFiles.of(caseId)).as(caseId).contains(fromHistory(caseId, playbook)));
+    // then each has the row its history describes, and the steps, timers and ratings the engine has
+    playbookOf.forEach((caseId, playbook) -> assertAgreesWithTheEngine(caseId, playbook));
+    assertThat(caseFiles.timers(atTimer)).as("the case at its check-in timer").singleElement()
+        .extracting(CaseTimer::name).isEqualTo("Next check-in due");
+    assertThat(caseFiles.of(atTimer).orElseThrow().nextDate()).as("its next date is the timer's")
+        .isEqualTo(caseFiles.timers(atTimer).get(0).dueAt()).isNotNull();
+    assertThat(caseFiles.ratings(atTimer)).extracting(CaseRating::value).containsExactly(2.0, 4.0);
+    assertThat(caseFiles.of(atTimer).orElseThrow().supports()).as("the supports chosen").isNotEmpty();
+    assertThat(caseFiles.steps(withHr)).as("HR's claimed review of the serious signal")
+        .anySatisfy(step -> assertThat(step).extracting(CaseStep::hrTask, CaseStep::assignee).containsExactly(true, "hana"));
+    assertThat(caseFiles.steps(open)).as("the open case's step is the manager's").singleElement()
+        .extracting(CaseStep::hrTask, CaseStep::assignee).containsExactly(false, "maya");
+    assertThat(caseFiles.steps(withHr)).as("the debrief, due").anySatisfy(step -> assertThat(step.dueAt()).isNotNull());
     assertThat(caseFiles.of(withConcern).orElseThrow()).extracting(CaseFile::outcome, CaseFile::escalated).containsExactly("recovered", true);
     assertThat(caseFiles.of(open).orElseThrow()).extracting(CaseFile::outcome, CaseFile::closedAt, CaseFile::managerId, CaseFile::employeeId)
         .containsExactly("open", null, "maya", "ravi");
@@ -100,7 +134,77 @@ class CaseFileAgreesWithHistoryTest {
 
     // then every row is the same as the one written along the way
     assertThat(caseFiles.all()).containsExactlyInAnyOrderElementsOf(before);
-    playbookOf.forEach((caseId, playbook) -> assertThat(caseFiles.of(caseId)).as(caseId).contains(fromHistory(caseId, playbook)));
+    playbookOf.forEach((caseId, playbook) -> assertAgreesWithTheEngine(caseId, playbook));
+  }
+
+  private void assertAgreesWithTheEngine(String caseId, String playbook) {
+    assertThat(caseFiles.of(caseId)).as(caseId).contains(fromHistory(caseId, playbook));
+    assertThat(caseFiles.steps(caseId)).as("open steps of " + caseId).containsExactlyInAnyOrderElementsOf(openSteps(caseId));
+    assertThat(caseFiles.timers(caseId)).as("timers of " + caseId).containsExactlyInAnyOrderElementsOf(timers(caseId));
+    assertThat(caseFiles.ratings(caseId)).as("ratings of " + caseId).containsExactlyElementsOf(ratings(caseId));
+  }
+
+  private String toCheckInTimer(String caseId, List<Integer> ratings) {
+    EngineRest maya = EngineRest.as(web, "maya");
+    maya.completeTask(caseId, "Task_CalmDebrief", RecoveryArcForms.calmDebrief());
+    maya.completeTask(caseId, "Task_ChooseSupports", RecoveryArcForms.chooseSupports());
+    maya.completeTask(caseId, "Task_PlanSmallWin", RecoveryArcForms.planSmallWin());
+    maya.completeTask(caseId, "Task_ConfirmSmallWin", RecoveryArcForms.confirmSmallWin("yes"));
+    maya.completeTask(caseId, "Task_DevelopmentPlan", RecoveryArcForms.developmentPlan());
+    maya.completeTask(caseId, "Task_ArrangePairedWork", RecoveryArcForms.pairedWork());
+    for (int rating : ratings) {
+      management.executeJob(management.createJobQuery().processInstanceId(caseId).activityId("Timer_NextCheckIn").singleResult().getId());
+      maya.completeTask(caseId, "Task_CheckIn", RecoveryArcForms.checkIn("continue", rating));
+    }
+    return caseId;
+  }
+
+  /** A new case of omar's (its debrief due) whose serious signal, raised as a concern, HR's hana has claimed. */
+  private String withSeriousSignalClaimedByHr(String caseId) {
+    EngineRest omar = EngineRest.as(web, "omar");
+    omar.startCase("RaiseConcern", Map.of("caseId", caseId, "seriousSignalKinds", List.of(WalkedRecoveryCase.CONCERN_KIND),
+        "seriousSignalNote", "Missed three days without notice."));
+    EngineRest hana = EngineRest.as(web, "hana");
+    hana.post("/task/" + hana.task(caseId, "Task_ReviewSeriousSignal").get("id") + "/claim", Map.of("userId", "hana"));
+    return caseId;
+  }
+
+  /** The case's open tasks as history has them, and whether HR's group is a candidate of the running task. */
+  private List<CaseStep> openSteps(String caseId) {
+    return history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId).unfinished().list().stream()
+        .map(task -> new CaseStep(caseId, task.getId(), task.getName(), task.getAssignee(), task.getStartTime().toInstant(),
+            instant(task.getDueDate()), tasks.getIdentityLinksForTask(task.getId()).stream().anyMatch(this::hrCandidate)))
+        .toList();
+  }
+
+  private boolean hrCandidate(IdentityLink link) {
+    return IdentityLinkType.CANDIDATE.equals(link.getType()) && "hr".equals(link.getGroupId());
+  }
+
+  /** The timers the engine holds for the case and its called playbooks, named as their BPMN element. */
+  private List<CaseTimer> timers(String caseId) {
+    return management.createJobQuery().timers().list().stream().filter(job -> caseId.equals(job.getRootProcessInstanceId()))
+        .map(job -> new CaseTimer(caseId, job.getId(), timerName(job), instant(job.getDuedate()))).toList();
+  }
+
+  private String timerName(Job job) {
+    JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+    FlowElement element = repository.getBpmnModelInstance(job.getProcessDefinitionId()).getModelElementById(definition.getActivityId());
+    return element.getName();
+  }
+
+  /** Every numeric confidenceRating update history recorded in the case or its called playbooks, in order. */
+  private List<CaseRating> ratings(String caseId) {
+    return history.createHistoricDetailQuery().variableUpdates().orderByTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+        .filter(detail -> caseId.equals(detail.getRootProcessInstanceId()))
+        .filter(detail -> detail instanceof HistoricVariableUpdate update && "confidenceRating".equals(update.getVariableName())
+            && update.getValue() instanceof Number)
+        .map(detail -> new CaseRating(caseId, detail.getTime().toInstant(), ((Number) ((HistoricVariableUpdate) detail).getValue()).doubleValue()))
+        .toList();
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
   }
 
   @Test
@@ -142,7 +246,10 @@ class CaseFileAgreesWithHistoryTest {
     return variable == null ? null : String.valueOf(variable.getValue());
   }
 
-  /** The row as history describes the case: the instance's times and key, the facts written on the case itself. */
+  /**
+   * The row as history describes the case: the instance's times, key and name, the facts written on the case itself,
+   * and the next date from its open tasks, else its timers.
+   */
   private CaseFile fromHistory(String caseId, String playbook) {
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
     Map<String, Object> facts = new HashMap<>();
@@ -154,10 +261,29 @@ class CaseFileAgreesWithHistoryTest {
         .map(HistoricTaskInstance::getName).findFirst().orElse(null);
     boolean ended = instance.getEndTime() != null;
     String outcome = ended ? String.valueOf(facts.get("caseOutcome")) : "open";
+    Instant nextDate = Stream.concat(openSteps(caseId).stream().map(CaseStep::dueAt).filter(Objects::nonNull).sorted().limit(1),
+        timers(caseId).stream().map(CaseTimer::dueAt).filter(Objects::nonNull).sorted().limit(1)).findFirst().orElse(null);
     return new CaseFile(caseId, playbook, instance.getProcessDefinitionKey(), (String) facts.get("managerId"),
         (String) facts.get("employeeId"), (String) facts.get("employeeName"), instance.getStartTime().toInstant(),
         ended ? instance.getEndTime().toInstant() : null, outcome,
-        Boolean.TRUE.equals(facts.get("escalated")) || "escalated".equals(outcome), currentStep);
+        Boolean.TRUE.equals(facts.get("escalated")) || "escalated".equals(outcome), currentStep, instance.getProcessDefinitionName(),
+        nextDate, supports(facts.get("chosenSupports")));
+  }
+
+  /** The ids in the chosenSupports variable as history returns it: a list, or a JSON array (a Json variable). */
+  private static List<String> supports(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof Collection<?> ids) {
+      return ids.stream().map(String::valueOf).toList();
+    }
+    try {
+      JsonNode array = new ObjectMapper().readTree(value.toString());
+      return Stream.iterate(0, i -> i < array.size(), i -> i + 1).map(i -> array.get(i).asText()).toList();
+    } catch (Exception e) {
+      throw new AssertionError("chosenSupports is neither a list nor JSON: " + value, e);
+    }
   }
 
 }
