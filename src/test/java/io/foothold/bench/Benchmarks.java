@@ -25,9 +25,11 @@ public final class Benchmarks {
         new ArcThroughput(),
         new StartupFootprint(),
         new SaveToLive(),
-        // Data-heavy: both run on the case dataset (.bench-data/cases) and share one server; keep them adjacent.
+        // Data-heavy: they run on the case datasets (H2 in .bench-data/cases, PostgreSQL) and share one server per
+        // database; keep them adjacent.
         new TasklistBenchmark(),
-        new AuditBenchmark()
+        new AuditBenchmark(),
+        new ManagerOverviewBenchmark()
     );
   }
 
@@ -65,10 +67,10 @@ public final class Benchmarks {
   }
 
   static String table(List<Figure> figures) {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %-40s %12s %12s %-22s %7s %-8s %s%n",
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %-56s %10s %10s %-32s %7s %-8s %s%n",
         "benchmark", "metric", "foothold", "baseline", "baseline is", "ratio", "better", "target"));
     for (Figure f : figures) {
-      out.append(String.format(Locale.ROOT, "%-12s %-40s %12s %12s %-22s %7.2f %-8s %s%n", f.benchmark(), f.metric() + " (" + f.unit() + ")",
+      out.append(String.format(Locale.ROOT, "%-12s %-56s %10s %10s %-32s %7.2f %-8s %s%n", f.benchmark(), f.metric() + " (" + f.unit() + ")",
           number(f.foothold()), number(f.baseline()), f.baselineName(), f.ratio(), f.better(),
           f.target() == null ? "" : f.target() + (f.targetMet() == null ? "" : f.targetMet() ? "  MET" : "  MISSED")));
     }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,17 +46,20 @@ final class CaseCloner {
 
   CaseCloner(Connection db) throws SQLException {
     this.db = db;
+    // H2 keeps unquoted names in upper case, PostgreSQL in lower case; SQL here spells them unquoted, in upper case.
+    String schema = db.getMetaData().getDatabaseProductName().equals("PostgreSQL") ? "public" : "PUBLIC";
     List<String> names = new ArrayList<>();
-    try (ResultSet rs = db.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+    try (ResultSet rs = db.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         names.add(rs.getString("TABLE_NAME"));
       }
     }
-    for (String table : names) {
+    for (String stored : names) {
+      String table = stored.toUpperCase(Locale.ROOT);
       List<Column> columns = new ArrayList<>();
-      try (ResultSet rs = db.getMetaData().getColumns(null, "PUBLIC", table, "%")) {
+      try (ResultSet rs = db.getMetaData().getColumns(null, schema, stored, "%")) {
         while (rs.next()) {
-          columns.add(new Column(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE")));
+          columns.add(new Column(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT), rs.getInt("DATA_TYPE")));
         }
       }
       if (table.startsWith("BENCH_")) {
@@ -204,7 +208,7 @@ final class CaseCloner {
           if (type == Types.VARCHAR || type == Types.CHAR || type == Types.NVARCHAR) {
             String value = rs.getString(i);
             if (value != null) {
-              values.computeIfAbsent(meta.getColumnName(i), c -> new HashSet<>()).add(value);
+              values.computeIfAbsent(meta.getColumnName(i).toUpperCase(Locale.ROOT), c -> new HashSet<>()).add(value);
             }
           }
         }

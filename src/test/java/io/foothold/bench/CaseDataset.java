@@ -43,7 +43,7 @@ import io.foothold.bench.TemplateCases.Kind;
  * in dataset.json covers the generator's sources and the recovery-arc models and forms, so changing either makes
  * the next run generate again.
  */
-final class CaseDataset {
+final class CaseDataset implements CaseData {
 
   /**
    * The issue's 10,000 open cases; 10,000 closed ones (4.6 M rows, about 4 minutes to generate on two cores) so that
@@ -58,11 +58,14 @@ final class CaseDataset {
   static final int COMPLETED_CASES = Integer.getInteger("bench.cases.completed", 10_000);
   /** maya, omar and generated managers; every manager gets the same share of open and completed cases. */
   static final int MANAGERS = 200;
+  /** The manager whose overview is measured: {@link #BUSY_MANAGER_OPEN} open cases, as the target says. */
+  static final String BUSY_MANAGER = "manager001";
+  static final int BUSY_MANAGER_OPEN = 200;
   /** The CSV export benchmark's two sizes: 10,000 cases (or all completed ones, if fewer) and a tenth of that. */
   static final List<Integer> EXPORT_SIZES = List.of(Math.min(10_000, COMPLETED_CASES) / 10, Math.min(10_000, COMPLETED_CASES));
-  private static final Duration OPEN_SPREAD = Duration.ofDays(14);
+  static final Duration OPEN_SPREAD = Duration.ofDays(14);
   /** Completed cases end within the retention (P180D), so the nightly cleanup would remove none of them. */
-  private static final Duration COMPLETED_SPREAD = Duration.ofDays(170);
+  static final Duration COMPLETED_SPREAD = Duration.ofDays(170);
   private static final int CHUNK = 1_000;
   private static final int GENERATION_CACHE_KB = 1 << 20;
   private static final int GENERATION_MEMORY_ROWS = 4_000_000;
@@ -76,7 +79,8 @@ final class CaseDataset {
 
   /** What the benchmarks need to know about the data, written beside it. */
   record Info(String fingerprint, int openCases, int completedCases, double generationSeconds, long rows, Map<String, Long> rowsByTable,
-      Map<String, String> templates, List<String> managers, List<String> timelineCases, Map<Integer, String> exportOpenedFrom) {
+      Map<String, String> templates, List<String> managers, List<String> timelineCases, Map<Integer, String> exportOpenedFrom,
+      String busyManager) {
   }
 
   private final Path directory;
@@ -87,8 +91,34 @@ final class CaseDataset {
     this.info = info;
   }
 
-  Info info() {
+  @Override
+  public Info info() {
     return info;
+  }
+
+  @Override
+  public String label() {
+    return "H2";
+  }
+
+  /**
+   * H2 in a file that a second process may open too (the SQL baselines read through the server's H2), with the
+   * embedded default's settings (application.yaml). H2 refuses AUTO_SERVER with DB_CLOSE_ON_EXIT=FALSE, so this URL
+   * has only the former.
+   */
+  @Override
+  public String jdbcUrl() {
+    return "jdbc:h2:file:" + databaseBase() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=128";
+  }
+
+  @Override
+  public String user() {
+    return "sa";
+  }
+
+  @Override
+  public String password() {
+    return "";
   }
 
   /** The database file (without .mv.db), for H2 URLs. */
@@ -112,7 +142,9 @@ final class CaseDataset {
     }
     deleteRecursively(directory);
     Files.createDirectories(directory);
-    Info generated = new Generator(directory, fingerprint, settings.repositoryRoot(), OPEN_CASES, COMPLETED_CASES).run();
+    Generator generator = new Generator(directory, fingerprint, settings.repositoryRoot(), OPEN_CASES, COMPLETED_CASES);
+    Info generated = generator.run();
+    TemplateCases.writeCaseFile(generator.url(), settings.repositoryRoot(), List.of());
     json.writeValue(infoFile.toFile(), generated);
     return new CaseDataset(directory, generated);
   }
@@ -168,7 +200,7 @@ final class CaseDataset {
           System.out.printf("dataset: %s leaves %d rows in %s%n", template.getKey(), shapes.get(template.getKey()).rowsPerCase(),
               shapes.get(template.getKey()).rows());
         }
-        int clones = planClones(db, templates, shapes, managers);
+        int clones = planClones(db, templates, managers);
         addGeneratedManagers(db, managers);
         try (Statement statement = db.createStatement()) {
           // Parents and children of one case are inserted by the same statement in no particular order.
@@ -211,29 +243,14 @@ final class CaseDataset {
         // A long-lived database has statistics for its planner; H2 keeps them with ANALYZE.
         statement.execute("ANALYZE");
       }
-      verify(db);
-      Map<String, Long> rowsByTable = new LinkedHashMap<>();
-      long rows = 0;
-      for (String table : List.of("ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EVENT_SUBSCR", "ACT_RU_AUTHORIZATION",
-          "ACT_GE_BYTEARRAY", "ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST", "ACT_HI_DETAIL",
-          "ACT_HI_IDENTITYLINK", "ACT_HI_OP_LOG", "ACT_HI_JOB_LOG", "ACT_HI_DECINST", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT")) {
-        long count = count(db, "SELECT COUNT(*) FROM " + table);
-        rowsByTable.put(table, count);
-        rows += count;
-      }
-      int open = (int) count(db, "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NULL AND SUPER_PROCESS_INSTANCE_ID_ IS NULL");
-      int completed = (int) count(db, "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NOT NULL AND SUPER_PROCESS_INSTANCE_ID_ IS NULL");
-      List<String> timelineCases = timelineCases(db);
-      Map<Integer, String> exportBounds = exportBounds(db);
+      Described described = describe(db, completedCases);
       long compacting = System.nanoTime();
       try (Statement statement = db.createStatement()) {
         // Rewrites the file without the space the bulk inserts left behind.
         statement.execute("SHUTDOWN COMPACT");
       }
       System.out.printf("dataset: compacted in %.1f s%n", seconds(compacting));
-      double took = seconds(started);
-      System.out.printf("dataset: generated %,d open and %,d completed cases (%,d rows) in %.1f s%n", open, completed, rows, took);
-      return new Info(fingerprint, open, completed, took, rows, rowsByTable, names(templates), managers, timelineCases, exportBounds);
+      return described.info(fingerprint, templates, managers, started);
     }
 
     /**
@@ -284,52 +301,27 @@ final class CaseDataset {
       return written.get();
     }
 
-    /**
-     * One BENCH_CLONE row per clone: its kind, id suffix, time shift and people. Open cases: managers take turns,
-     * each gets both kinds, spread over the last two weeks. Completed cases: 7 in 10 recovered, 2 escalated, 1 with
-     * a daily micro-loop, ending over the last 170 days. The templates themselves take one slot of their kind.
-     */
-    private int planClones(Connection db, Map<Kind, String> templates, Map<Kind, CaseCloner.Template> shapes, List<String> managers)
-        throws SQLException {
+    /** One BENCH_CLONE row per clone, as {@link CaseDataset#plan} lays them out. */
+    private int planClones(Connection db, Map<Kind, String> templates, List<String> managers) throws SQLException {
       try (Statement statement = db.createStatement()) {
         statement.execute("CREATE TABLE BENCH_CLONE (N_ INT PRIMARY KEY, KIND_ VARCHAR(32), SUFFIX_ VARCHAR(12), SHIFT_S_ INT, "
             + "MANAGER_ VARCHAR(64), EMPLOYEE_ VARCHAR(64), EMPLOYEE_NAME_ VARCHAR(128))");
       }
-      Map<Kind, Instant> anchor = new EnumMap<>(Kind.class);
-      for (var template : templates.entrySet()) {
-        anchor.put(template.getKey(), template.getKey().open
-            ? timestamp(db, "SELECT MAX(START_TIME_) FROM ACT_HI_ACTINST WHERE ROOT_PROC_INST_ID_ = ?", template.getValue())
-            : timestamp(db, "SELECT END_TIME_ FROM ACT_HI_PROCINST WHERE ID_ = ?", template.getValue()));
-      }
-      List<Kind> templatesLeft = new ArrayList<>(templates.keySet());
-      int clones = 0;
+      List<Clone> clones = plan(db, templates, openCases, completedCases, now, managers);
       try (PreparedStatement insert = db.prepareStatement("INSERT INTO BENCH_CLONE VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        for (int n = 0; n < openCases + completedCases; n++) {
-          boolean open = n < openCases;
-          int g = open ? n : n - openCases;
-          int managerIndex = open ? g % MANAGERS : (g / 10) % MANAGERS;
-          Kind kind = open ? ((g / MANAGERS) % 2 == 0 ? Kind.OPEN_DEBRIEF : Kind.OPEN_CHECK_IN)
-              : g % 10 < 7 ? Kind.DONE_RECOVERED : g % 10 < 9 ? Kind.DONE_ESCALATED : Kind.DONE_WITH_DAILY_LOOP;
-          if (managerIndex == 0 && templatesLeft.remove(kind)) {
-            continue; // the real case of this kind (maya's) fills this slot
-          }
-          Instant latest = open ? now.minusSeconds(300).minus(OPEN_SPREAD.multipliedBy(g).dividedBy(openCases))
-              : now.minusSeconds(3600).minus(COMPLETED_SPREAD.multipliedBy(g).dividedBy(completedCases));
-          String manager = managers.get(managerIndex);
-          String[] employee = employee(managerIndex, g);
-          insert.setInt(1, n);
-          insert.setString(2, kind.name());
-          insert.setString(3, CaseCloner.CLONE_MARK + String.format("%08d", n));
-          insert.setInt(4, (int) Duration.between(anchor.get(kind), latest).toSeconds());
-          insert.setString(5, manager);
-          insert.setString(6, employee[0]);
-          insert.setString(7, employee[1]);
+        for (Clone clone : clones) {
+          insert.setInt(1, clone.n());
+          insert.setString(2, clone.kind().name());
+          insert.setString(3, clone.suffix());
+          insert.setInt(4, clone.shiftSeconds());
+          insert.setString(5, clone.manager());
+          insert.setString(6, clone.employee());
+          insert.setString(7, clone.employeeName());
           insert.addBatch();
-          clones++;
         }
         insert.executeBatch();
       }
-      return clones;
+      return clones.size();
     }
 
     private static int[] range(Connection db, Kind kind) throws SQLException {
@@ -342,25 +334,8 @@ final class CaseDataset {
       }
     }
 
-    static List<String> managers() {
-      List<String> managers = new ArrayList<>(List.of("maya", "omar"));
-      for (int i = 1; managers.size() < MANAGERS; i++) {
-        managers.add(String.format("manager%03d", i));
-      }
-      return managers;
-    }
-
-    /** maya's and omar's reports from the demo directory; generated managers get five people each. */
-    private static String[] employee(int managerIndex, int g) {
-      return switch (managerIndex) {
-        case 0 -> new String[][] {{"sam", "Sam Okafor"}, {"lea", "Lea Brandt"}, {"ravi", "Ravi Menon"}}[g % 3];
-        case 1 -> new String[][] {{"jun", "Jun Tanaka"}, {"priya", "Priya Shah"}}[g % 2];
-        default -> new String[] {String.format("person%03d-%d", managerIndex, g % 5 + 1), String.format("Person %03d-%d", managerIndex, g % 5 + 1)};
-      };
-    }
-
     /** Generated managers are engine users in the managers group, with the demo password (maya's hash and salt). */
-    private static void addGeneratedManagers(Connection db, List<String> managers) throws SQLException {
+    static void addGeneratedManagers(Connection db, List<String> managers) throws SQLException {
       try (PreparedStatement user = db.prepareStatement("INSERT INTO ACT_ID_USER (ID_, REV_, FIRST_, LAST_, EMAIL_, PWD_, SALT_) "
           + "SELECT ?, 1, 'Manager', ?, CONCAT(?, '@example.org'), PWD_, SALT_ FROM ACT_ID_USER WHERE ID_ = 'maya'");
           PreparedStatement member = db.prepareStatement("INSERT INTO ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) VALUES (?, 'managers')")) {
@@ -378,7 +353,7 @@ final class CaseDataset {
     }
 
     /** Every clone's references resolve: tasks to executions, variables to byte arrays, history to its instance. */
-    private static void verify(Connection db) throws SQLException {
+    static void verify(Connection db) throws SQLException {
       Map<String, String> orphans = Map.of(
           "tasks without execution", "SELECT COUNT(*) FROM ACT_RU_TASK T LEFT JOIN ACT_RU_EXECUTION E ON E.ID_ = T.EXECUTION_ID_ WHERE E.ID_ IS NULL",
           "variables without byte array", "SELECT COUNT(*) FROM ACT_RU_VARIABLE V LEFT JOIN ACT_GE_BYTEARRAY B ON B.ID_ = V.BYTEARRAY_ID_ "
@@ -397,7 +372,7 @@ final class CaseDataset {
     }
 
     /** Completed cases HR opens in the timeline benchmark: a fixed, evenly spread sample of every kind. */
-    private List<String> timelineCases(Connection db) throws SQLException {
+    static List<String> timelineCases(Connection db, int completedCases) throws SQLException {
       List<String> ids = new ArrayList<>();
       try (Statement select = db.createStatement(); ResultSet rs = select.executeQuery("SELECT ID_ FROM ACT_HI_PROCINST "
           + "WHERE END_TIME_ IS NOT NULL AND SUPER_PROCESS_INSTANCE_ID_ IS NULL ORDER BY ID_")) {
@@ -412,7 +387,7 @@ final class CaseDataset {
     }
 
     /** For each export size, the "opened from" instant that, with state=closed, selects exactly that many newest cases. */
-    private static Map<Integer, String> exportBounds(Connection db) throws SQLException {
+    static Map<Integer, String> exportBounds(Connection db) throws SQLException {
       Map<Integer, String> bounds = new LinkedHashMap<>();
       for (int size : EXPORT_SIZES) {
         try (PreparedStatement select = db.prepareStatement("SELECT START_TIME_ FROM ACT_HI_PROCINST WHERE END_TIME_ IS NOT NULL "
@@ -427,11 +402,112 @@ final class CaseDataset {
       return bounds;
     }
 
-    private static Map<String, String> names(Map<Kind, String> templates) {
+    static Map<String, String> names(Map<Kind, String> templates) {
       Map<String, String> names = new LinkedHashMap<>();
       templates.forEach((kind, id) -> names.put(kind.name(), id));
       return names;
     }
+  }
+
+  /** What a freshly generated dataset holds, checked (see {@link Generator#verify}) and counted. */
+  record Described(int open, int completed, long rows, Map<String, Long> rowsByTable, List<String> timelineCases,
+      Map<Integer, String> exportBounds) {
+
+    Info info(String fingerprint, Map<Kind, String> templates, List<String> managers, long started) {
+      double took = seconds(started);
+      System.out.printf("dataset: generated %,d open and %,d completed cases (%,d rows) in %.1f s%n", open, completed, rows, took);
+      return new Info(fingerprint, open, completed, took, rows, rowsByTable, Generator.names(templates), managers, timelineCases,
+          exportBounds, BUSY_MANAGER);
+    }
+  }
+
+  static Described describe(Connection db, int completedCases) throws SQLException {
+    Generator.verify(db);
+    Map<String, Long> rowsByTable = new LinkedHashMap<>();
+    long rows = 0;
+    for (String table : List.of("ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_EVENT_SUBSCR", "ACT_RU_AUTHORIZATION",
+        "ACT_GE_BYTEARRAY", "ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST", "ACT_HI_DETAIL",
+        "ACT_HI_IDENTITYLINK", "ACT_HI_OP_LOG", "ACT_HI_JOB_LOG", "ACT_HI_DECINST", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT")) {
+      long count = count(db, "SELECT COUNT(*) FROM " + table);
+      rowsByTable.put(table, count);
+      rows += count;
+    }
+    int open = (int) count(db, "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NULL AND SUPER_PROCESS_INSTANCE_ID_ IS NULL");
+    int completed = (int) count(db, "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE END_TIME_ IS NOT NULL AND SUPER_PROCESS_INSTANCE_ID_ IS NULL");
+    return new Described(open, completed, rows, rowsByTable, Generator.timelineCases(db, completedCases), Generator.exportBounds(db));
+  }
+
+  /** One clone of a template case: its number, id suffix, time shift and people. */
+  record Clone(int n, Kind kind, String suffix, int shiftSeconds, String manager, String employee, String employeeName) {
+  }
+
+  /**
+   * The clones that make up the dataset. Open cases: {@link #BUSY_MANAGER} gets {@link #BUSY_MANAGER_OPEN} of them
+   * (the manager overview's case), the other managers take turns with the rest, each getting both kinds, spread over
+   * the last two weeks. Completed cases: 7 in 10 recovered, 2 escalated, 1 with a daily micro-loop, ending over the
+   * last 170 days. The templates themselves take one slot of their kind (maya's).
+   */
+  static List<Clone> plan(Connection db, Map<Kind, String> templates, int openCases, int completedCases, Instant now, List<String> managers)
+      throws SQLException {
+    Map<Kind, Instant> anchor = new EnumMap<>(Kind.class);
+    for (var template : templates.entrySet()) {
+      anchor.put(template.getKey(), template.getKey().open
+          ? timestamp(db, "SELECT MAX(START_TIME_) FROM ACT_HI_ACTINST WHERE ROOT_PROC_INST_ID_ = ?", template.getValue())
+          : timestamp(db, "SELECT END_TIME_ FROM ACT_HI_PROCINST WHERE ID_ = ?", template.getValue()));
+    }
+    int busyIndex = managers.indexOf(BUSY_MANAGER);
+    int busyOpen = busyOpenCases(openCases);
+    List<Kind> templatesLeft = new ArrayList<>(templates.keySet());
+    List<Clone> clones = new ArrayList<>();
+    for (int n = 0; n < openCases + completedCases; n++) {
+      boolean open = n < openCases;
+      int g = open ? n : n - openCases;
+      int managerIndex;
+      Kind kind;
+      if (open && g < busyOpen) {
+        managerIndex = busyIndex;
+        kind = g % 2 == 0 ? Kind.OPEN_DEBRIEF : Kind.OPEN_CHECK_IN;
+      } else if (open) {
+        int turn = g - busyOpen;
+        int others = managers.size() - 1;
+        managerIndex = turn % others >= busyIndex ? turn % others + 1 : turn % others;
+        kind = (turn / others) % 2 == 0 ? Kind.OPEN_DEBRIEF : Kind.OPEN_CHECK_IN;
+      } else {
+        managerIndex = (g / 10) % managers.size();
+        kind = g % 10 < 7 ? Kind.DONE_RECOVERED : g % 10 < 9 ? Kind.DONE_ESCALATED : Kind.DONE_WITH_DAILY_LOOP;
+      }
+      if (managerIndex == 0 && templatesLeft.remove(kind)) {
+        continue; // the real case of this kind (maya's) fills this slot
+      }
+      Instant latest = open ? now.minusSeconds(300).minus(OPEN_SPREAD.multipliedBy(g).dividedBy(openCases))
+          : now.minusSeconds(3600).minus(COMPLETED_SPREAD.multipliedBy(g).dividedBy(completedCases));
+      String[] employee = employee(managerIndex, g);
+      clones.add(new Clone(n, kind, CaseCloner.CLONE_MARK + String.format("%08d", n), (int) Duration.between(anchor.get(kind), latest).toSeconds(),
+          managers.get(managerIndex), employee[0], employee[1]));
+    }
+    return clones;
+  }
+
+  /** The manager overview's target is for 200 open cases; a small dataset gives the busy manager half its open cases. */
+  static int busyOpenCases(int openCases) {
+    return Math.min(BUSY_MANAGER_OPEN, openCases / 2);
+  }
+
+  static List<String> managers() {
+    List<String> managers = new ArrayList<>(List.of("maya", "omar"));
+    for (int i = 1; managers.size() < MANAGERS; i++) {
+      managers.add(String.format("manager%03d", i));
+    }
+    return managers;
+  }
+
+  /** maya's and omar's reports from the demo directory; generated managers get five people each. */
+  private static String[] employee(int managerIndex, int g) {
+    return switch (managerIndex) {
+      case 0 -> new String[][] {{"sam", "Sam Okafor"}, {"lea", "Lea Brandt"}, {"ravi", "Ravi Menon"}}[g % 3];
+      case 1 -> new String[][] {{"jun", "Jun Tanaka"}, {"priya", "Priya Shah"}}[g % 2];
+      default -> new String[] {String.format("person%03d-%d", managerIndex, g % 5 + 1), String.format("Person %03d-%d", managerIndex, g % 5 + 1)};
+    };
   }
 
   private static Instant timestamp(Connection db, String sql, String parameter) throws SQLException {
@@ -452,14 +528,21 @@ final class CaseDataset {
     }
   }
 
-  private static double seconds(long since) {
+  static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;
   }
 
   private static String fingerprint(Path root) throws Exception {
+    return fingerprint(root, List.of());
+  }
+
+  /** The generator's settings, sources and the models it walks, plus {@code more} files (another database's generator). */
+  static String fingerprint(Path root, List<String> more) throws Exception {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     digest.update(("open=" + OPEN_CASES + ",completed=" + COMPLETED_CASES + ",managers=" + MANAGERS).getBytes());
-    for (String name : FINGERPRINTED) {
+    List<String> names = new ArrayList<>(FINGERPRINTED);
+    names.addAll(more);
+    for (String name : names) {
       Path path = root.resolve(name);
       List<Path> files;
       try (Stream<Path> walk = Files.walk(path)) {

@@ -18,6 +18,13 @@ public record Figure(String benchmark, String metric, String unit, double footho
     return new Figure(benchmark, metric, unit, foothold, baselineName, baseline, "higher", target, targetMet);
   }
 
+  /** Lower is better, and the target is a ratio to the baseline: at most {@code maxRatio}. */
+  public static Figure ratioAtMost(String benchmark, String metric, String unit, double foothold, String baselineName,
+      double baseline, double maxRatio) {
+    return lowerIsBetter(benchmark, metric, unit, foothold, baselineName, baseline, "ratio <= " + maxRatio,
+        baseline > 0 && foothold / baseline <= maxRatio);
+  }
+
   public static Figure lowerIsBetter(String benchmark, String metric, String unit, double foothold, String baselineName,
       double baseline, String target, Boolean targetMet) {
     return new Figure(benchmark, metric, unit, foothold, baselineName, baseline, "lower", target, targetMet);

@@ -32,6 +32,17 @@ final class FootholdServer implements AutoCloseable {
    */
   static FootholdServer start(BenchSettings settings, String name, String jdbcUrl, List<String> jvmOptions, List<String> properties)
       throws IOException, InterruptedException {
+    List<String> withUrl = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl));
+    withUrl.addAll(properties);
+    return start(settings, name, jvmOptions, withUrl, null);
+  }
+
+  /**
+   * The same on a database the properties name ({@code --spring.datasource.url=…}); a password, if any, reaches the
+   * server through its environment, so it shows in no process list.
+   */
+  static FootholdServer start(BenchSettings settings, String name, List<String> jvmOptions, List<String> properties, String databasePassword)
+      throws IOException, InterruptedException {
     Path workDir = settings.workDir().resolve(name);
     Files.createDirectories(workDir);
     Path log = workDir.resolve("foothold.log");
@@ -40,7 +51,6 @@ final class FootholdServer implements AutoCloseable {
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", settings.jar().toString(),
         "--spring.profiles.active=demo",
-        "--spring.datasource.url=" + jdbcUrl,
         "--server.port=" + port,
         "--server.address=127.0.0.1",
         "--foothold.playbooks.live-reload=false",
@@ -48,8 +58,11 @@ final class FootholdServer implements AutoCloseable {
         "--camunda.bpm.job-execution.enabled=false"));
     command.addAll(properties);
     long started = System.nanoTime();
-    Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    if (databasePassword != null) {
+      builder.environment().put("SPRING_DATASOURCE_PASSWORD", databasePassword);
+    }
+    Process process = builder.start();
     FootholdServer server = new FootholdServer(process, port, log);
     while (!Files.readString(log).contains("Started FootholdApplication")) {
       if (!process.isAlive()) {

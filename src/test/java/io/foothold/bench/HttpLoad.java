@@ -39,21 +39,35 @@ final class HttpLoad {
         "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Sends {@code request.apply(i)} for i = 0… : {@code warmup} requests unmeasured, then {@code measured} measured ones. */
+  /**
+   * Time budgets of a warm-up and a measured round: an endpoint that answers in seconds (on a large dataset, on a busy
+   * machine) would otherwise hold the whole run for hours. A round cut short says so; its percentiles stand on fewer samples.
+   */
+  static final Duration WARMUP_BUDGET = Duration.ofSeconds(Long.getLong("bench.http.warmup-seconds", 30));
+  static final Duration MEASURED_BUDGET = Duration.ofSeconds(Long.getLong("bench.http.measured-seconds", 90));
+
+  /**
+   * Sends {@code request.apply(i)} for i = 0… : {@code warmup} requests unmeasured, then {@code measured} measured ones,
+   * each round ending early when its time budget is spent.
+   */
   Result run(int clients, int warmup, int measured, IntFunction<HttpRequest> request) throws Exception {
-    round(clients, warmup, request);
+    round(clients, warmup, request, WARMUP_BUDGET);
     long started = System.nanoTime();
-    List<Latencies> perClient = round(clients, measured, request);
+    List<Latencies> perClient = round(clients, measured, request, MEASURED_BUDGET);
     double seconds = (System.nanoTime() - started) / 1e9;
     Latencies all = new Latencies();
     perClient.forEach(all::addAll);
-    return new Result(all, measured / seconds, bytes);
+    if (all.count() < measured) {
+      System.out.printf(Locale.ROOT, "  (measured round cut short after %.0f s: %d of %d requests)%n", seconds, all.count(), measured);
+    }
+    return new Result(all, all.count() / seconds, bytes);
   }
 
   private long bytes;
 
-  private List<Latencies> round(int clients, int requests, IntFunction<HttpRequest> request) throws Exception {
+  private List<Latencies> round(int clients, int requests, IntFunction<HttpRequest> request, Duration budget) throws Exception {
     AtomicInteger next = new AtomicInteger();
+    long deadline = System.nanoTime() + budget.toNanos();
     bytes = 0;
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
@@ -64,7 +78,7 @@ final class HttpLoad {
         perClient.add(latencies);
         sizes.add(pool.submit(() -> {
           long received = 0;
-          for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+          for (int i = next.getAndIncrement(); i < requests && (i < clients || System.nanoTime() < deadline); i = next.getAndIncrement()) {
             HttpRequest sent = request.apply(i);
             long start = System.nanoTime();
             HttpResponse<byte[]> response = http.send(sent, HttpResponse.BodyHandlers.ofByteArray());

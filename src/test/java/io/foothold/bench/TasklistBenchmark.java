@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -15,32 +16,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Issue item 2: what a manager's Tasklist asks for, with the case dataset's open cases and grants in the database.
- * 32 concurrent clients on loopback, as maya and omar (HTTP Basic, like every /engine-rest call), send
+ * What a manager's Tasklist asks for, with the case dataset's open cases and grants in the database, on each
+ * selected database (H2, PostgreSQL). Concurrent clients on loopback, as maya and omar, send
  * <ul>
- * <li>the task query {@code GET /engine-rest/task?assignee=…&sortBy=dueDate&sortOrder=asc}, and</li>
- * <li>the "My cases" filter {@code GET /engine-rest/filter/{id}/list} as Tasklist reads it (HAL: with the filter's
- * variable columns, e.g. the employee's name).</li>
+ * <li>the task query {@code GET …/task?assignee=…&sortBy=dueDate&sortOrder=asc}, and</li>
+ * <li>the "My cases" filter as Tasklist reads it (HAL: with the filter's variable columns, e.g. the employee's name),</li>
  * </ul>
- * Authorization on (Foothold's setting) against the same server with authorization off (the baseline), plus
- * {@code GET /engine-rest/version}: the floor every request pays for HTTP and the Basic sign-in. Each query also
- * from a single client, which shows what a request costs without the queue in front of the two cores.
+ * both as Tasklist sends them — signed in once, then the session cookie and the CSRF token on every request to
+ * {@code /camunda/api/engine/engine/default} (the filter list as Tasklist's POST) — and through {@code /engine-rest}
+ * with HTTP Basic, which checks the password and reads the caller's groups on every request. Plus
+ * {@code GET /engine-rest/version} with Basic: the floor every Basic request pays. Authorization on (Foothold's
+ * setting) against the same server with authorization off (the baseline). 8 clients (the issue's target) and one
+ * client: what a request costs without the queue in front of the two cores.
  */
 final class TasklistBenchmark implements Benchmark {
 
-  static final int CLIENTS = 32;
+  static final int CLIENTS = 8;
   static final int WARMUP = 400;
   /** Tasklist's own page size: a signed-in caller's list query must page (query-max-results-limit). */
   static final int PAGE = 15;
   static final int MEASURED = Integer.getInteger("bench.tasklist.requests", 2_000);
-  /**
-   * The same queries from one client: the time a request itself takes. At 32 clients on two cores (the
-   * benchmark's clients on the same cores) a request mostly waits for CPU behind the others.
-   */
   static final int ALONE_WARMUP = 50;
   static final int ALONE_MEASURED = 300;
+  /** The issue's target for the session task query at 8 clients: p95 at most 50 ms, and at least 0.9 x as fast as authorization off. */
+  static final double TARGET_P95_MS = 50;
+  static final double TARGET_SPEED_VS_OFF = 0.9;
+  static final String TARGET_QUERY = "task query, session";
   private static final String[] MANAGERS = {"maya", "omar"};
-  private static final String ALONE = ", 1 client";
 
   @Override
   public String name() {
@@ -49,49 +51,68 @@ final class TasklistBenchmark implements Benchmark {
 
   @Override
   public List<Figure> run(BenchSettings settings) throws Exception {
-    CaseDataset data = CaseDataset.ensure(settings);
-    Map<String, HttpLoad.Result> off;
-    try (FootholdServer server = CaseDatasetServer.authorizationOff(settings, data)) {
-      off = measure(server);
-    }
-    Map<String, HttpLoad.Result> on = measure(CaseDatasetServer.authorizationOn(settings, data));
-
     List<Figure> figures = new ArrayList<>();
-    for (String query : on.keySet()) {
-      HttpLoad.Result a = on.get(query);
-      HttpLoad.Result b = off.get(query);
-      boolean target = !query.equals("sign-in floor") && !query.endsWith(ALONE);
-      figures.add(Figure.lowerIsBetter(name(), query + " p50", "ms", a.latencies().p50(), "authorization off", b.latencies().p50(), null, null));
-      figures.add(Figure.lowerIsBetter(name(), query + " p95", "ms", a.latencies().p95(), "authorization off", b.latencies().p95(),
-          target ? "p95 <= 50 ms" : null, target ? a.latencies().p95() <= 50 : null));
-      figures.add(Figure.lowerIsBetter(name(), query + " p99", "ms", a.latencies().p99(), "authorization off", b.latencies().p99(), null, null));
-      figures.add(Figure.higherIsBetter(name(), query + " throughput", "req/s", a.requestsPerSecond(), "authorization off",
-          b.requestsPerSecond(), null, null));
+    for (CaseData data : BenchDatabases.selected(settings)) {
+      Map<String, HttpLoad.Result> off;
+      try (FootholdServer server = CaseDatasetServer.authorizationOff(settings, data)) {
+        off = measure(data, server);
+      }
+      Map<String, HttpLoad.Result> on = measure(data, CaseDatasetServer.authorizationOn(settings, data));
+      for (String query : on.keySet()) {
+        figures.addAll(figures(data.label() + ": " + query, query.equals(TARGET_QUERY + ", " + CLIENTS + " clients"), on.get(query),
+            off.get(query)));
+      }
     }
     return figures;
   }
 
-  private Map<String, HttpLoad.Result> measure(FootholdServer server) throws Exception {
-    String base = server.baseUrl() + "/engine-rest";
-    Map<String, String> myCases = new LinkedHashMap<>();
-    for (String manager : MANAGERS) {
-      myCases.put(manager, filterId(base, manager, "My cases"));
+  /** p95 for every query; the target's query also p50 and p99 (the log has every percentile and the throughput). */
+  private List<Figure> figures(String metric, boolean target, HttpLoad.Result on, HttpLoad.Result off) {
+    String baseline = "authorization off";
+    if (!target) {
+      return List.of(Figure.lowerIsBetter(name(), metric + " p95", "ms", on.latencies().p95(), baseline, off.latencies().p95(), null, null));
     }
-    HttpLoad load = new HttpLoad();
+    double p95 = on.latencies().p95();
+    boolean met = p95 <= TARGET_P95_MS && off.latencies().p95() / p95 >= TARGET_SPEED_VS_OFF;
+    return List.of(
+        Figure.lowerIsBetter(name(), metric + " p50", "ms", on.latencies().p50(), baseline, off.latencies().p50(), null, null),
+        Figure.lowerIsBetter(name(), metric + " p95", "ms", p95, baseline, off.latencies().p95(),
+            String.format(Locale.ROOT, "p95 <= %.0f ms, ratio <= %.2f", TARGET_P95_MS, 1 / TARGET_SPEED_VS_OFF), met),
+        Figure.lowerIsBetter(name(), metric + " p99", "ms", on.latencies().p99(), baseline, off.latencies().p99(), null, null),
+        Figure.higherIsBetter(name(), metric + " throughput", "req/s", on.requestsPerSecond(), baseline, off.requestsPerSecond(), null, null));
+  }
+
+  private Map<String, HttpLoad.Result> measure(CaseData data, FootholdServer server) throws Exception {
+    String base = server.baseUrl();
+    String rest = base + "/engine-rest";
+    Map<String, String> myCases = new LinkedHashMap<>();
+    Map<String, WebappSession> sessions = new LinkedHashMap<>();
+    for (String manager : MANAGERS) {
+      myCases.put(manager, filterId(rest, manager, "My cases"));
+      sessions.put(manager, WebappSession.signIn(base, manager, "demo"));
+    }
+    String taskQuery = "/task?assignee=%s&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=" + PAGE;
+    String filterList = "/filter/%s/list?firstResult=0&maxResults=" + PAGE;
     Map<String, IntFunction<HttpRequest>> queries = new LinkedHashMap<>();
-    queries.put("task query", i -> HttpLoad.get(base + "/task?assignee=" + manager(i) + "&sortBy=dueDate&sortOrder=asc&firstResult=0"
-        + "&maxResults=" + PAGE, manager(i)).header("Accept", "application/json").build());
-    queries.put("My cases filter", i -> HttpLoad.get(base + "/filter/" + myCases.get(manager(i)) + "/list?firstResult=0&maxResults="
-        + PAGE, manager(i)).header("Accept", "application/hal+json").build());
-    queries.put("sign-in floor", i -> HttpLoad.get(base + "/version", manager(i)).build());
+    queries.put("task query, session", i -> sessions.get(manager(i)).request(base, String.format(taskQuery, manager(i)))
+        .header("Accept", "application/json").build());
+    queries.put("My cases filter, session", i -> sessions.get(manager(i)).request(base, String.format(filterList, myCases.get(manager(i))))
+        .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    queries.put("task query, Basic", i -> HttpLoad.get(rest + String.format(taskQuery, manager(i)), manager(i))
+        .header("Accept", "application/json").build());
+    queries.put("My cases filter, Basic", i -> HttpLoad.get(rest + String.format(filterList, myCases.get(manager(i))), manager(i))
+        .header("Accept", "application/hal+json").build());
+    queries.put("sign-in floor (Basic /version)", i -> HttpLoad.get(rest + "/version", manager(i)).build());
+    HttpLoad load = new HttpLoad();
     Map<String, HttpLoad.Result> results = new LinkedHashMap<>();
     for (var query : queries.entrySet()) {
-      results.put(query.getKey(), load.run(CLIENTS, WARMUP, MEASURED, query.getValue()));
+      results.put(query.getKey() + ", " + CLIENTS + " clients", load.run(CLIENTS, WARMUP, MEASURED, query.getValue()));
     }
     for (var query : queries.entrySet()) {
-      results.put(query.getKey() + ALONE, load.run(1, ALONE_WARMUP, ALONE_MEASURED, query.getValue()));
+      results.put(query.getKey() + ", 1 client", load.run(1, ALONE_WARMUP, ALONE_MEASURED, query.getValue()));
     }
-    results.forEach((query, result) -> System.out.printf("tasklist: %s: %s%n", query, result));
+    results.forEach((query, result) -> System.out.printf("tasklist: %s: %s: %s%n", data.label(), query, result));
     return results;
   }
 

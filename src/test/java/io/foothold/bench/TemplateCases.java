@@ -58,13 +58,12 @@ final class TemplateCases {
 
   /** Starts Foothold on the database, opens and walks one case of each kind, stops it; answers the case ids. */
   static Map<Kind, String> create(String jdbcUrl, Path playbooksFolder) {
-    ConfigurableApplicationContext app = new SpringApplicationBuilder(FootholdApplication.class).profiles("demo").run(
-        "--spring.datasource.url=" + jdbcUrl,
-        "--server.port=0",
-        "--camunda.bpm.job-execution.enabled=false",
-        "--foothold.playbooks.live-reload=false",
-        "--foothold.playbooks.folder=" + playbooksFolder,
-        "--logging.level.root=WARN");
+    return create(jdbcUrl, playbooksFolder, List.of());
+  }
+
+  /** The same, with more properties (a PostgreSQL database's user and password). */
+  static Map<Kind, String> create(String jdbcUrl, Path playbooksFolder, List<String> properties) {
+    ConfigurableApplicationContext app = start(jdbcUrl, playbooksFolder, properties);
     try {
       String port = app.getEnvironment().getProperty("local.server.port");
       TestRestTemplate web = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
@@ -104,6 +103,30 @@ final class TemplateCases {
     } finally {
       app.close();
     }
+  }
+
+  /**
+   * Starts Foothold on the finished dataset once and stops it: at start-up it writes the case file from history for
+   * every cloned case (the clones were written around the engine, which is what its start-up rebuild is for), so
+   * the measured servers neither rebuild it while they are measured nor read a half-written one.
+   */
+  static void writeCaseFile(String jdbcUrl, Path playbooksFolder, List<String> properties) {
+    long started = System.nanoTime();
+    start(jdbcUrl, playbooksFolder, properties).close();
+    System.out.printf("dataset: case file written by Foothold's start-up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+  }
+
+  private static ConfigurableApplicationContext start(String jdbcUrl, Path playbooksFolder, List<String> properties) {
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.datasource.url=" + jdbcUrl,
+        "--server.port=0",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--foothold.playbooks.live-reload=false",
+        "--foothold.playbooks.folder=" + playbooksFolder,
+        "--logging.level.root=WARN",
+        "--logging.level.io.foothold.casefile=INFO"));
+    args.addAll(properties);
+    return new SpringApplicationBuilder(FootholdApplication.class).profiles("demo").run(args.toArray(String[]::new));
   }
 
   private static String open(EngineRest manager) {

@@ -54,6 +54,19 @@ public final class TestPostgres {
     return value != null && !value.isBlank() ? value : fallback;
   }
 
+  /** The server's JDBC URL without a database name (ends with a slash). */
+  public String serverUrl() {
+    return serverUrl;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public String password() {
+    return password;
+  }
+
   /** A new, empty database owned by the test role. */
   public Database createDatabase(String purpose) {
     String name = "foothold_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8);
