@@ -1,13 +1,11 @@
 package io.foothold.analytics;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,10 +18,8 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.foothold.casefile.Supports;
 import io.foothold.engine.SystemAccess;
 import io.foothold.escalation.ConcernProcesses;
 import io.foothold.playbook.spi.CaseVariables;
@@ -38,10 +34,9 @@ public class AnalyticsService {
 
   static final String CONFIDENCE = "confidenceRating";
   private static final List<String> CASE_VARIABLES = List.of(CaseVariables.MANAGER, CaseVariables.EMPLOYEE, CaseVariables.OUTCOME,
-      CaseVariables.ESCALATED, "chosenSupports");
+      CaseVariables.ESCALATED, Supports.VARIABLE);
 
   private final SystemAccess system;
-  private final ObjectMapper json = new ObjectMapper();
 
   public AnalyticsService(SystemAccess system) {
     this.system = system;
@@ -105,14 +100,14 @@ public class AnalyticsService {
     }
 
     Map<String, Object> outcomes = variables.getOrDefault(CaseVariables.OUTCOME, Map.of());
-    Map<String, Object> supports = variables.getOrDefault("chosenSupports", Map.of());
+    Map<String, Object> supports = variables.getOrDefault(Supports.VARIABLE, Map.of());
     return caseInstances.stream().map(p -> new CaseFacts(
         p.getId(),
         p.getStartTime().toInstant(),
         p.getEndTime() == null ? null : p.getEndTime().toInstant(),
         outcomes.get(p.getId()) == null ? null : String.valueOf(outcomes.get(p.getId())),
         escalatedCases.contains(p.getId()),
-        supportIds(supports.get(p.getId())),
+        Supports.ids(supports.get(p.getId())),
         phases.getOrDefault(p.getId(), Map.of()),
         ratings.getOrDefault(p.getId(), List.of()))).toList();
   }
@@ -120,26 +115,4 @@ public class AnalyticsService {
   private static String rootOf(String root, String instance) {
     return root != null ? root : instance;
   }
-
-  /** chosenSupports is a list (decision result), a Json variable (Tasklist checklist) or JSON text. */
-  List<String> supportIds(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value instanceof Collection<?> list) {
-      return list.stream().filter(Objects::nonNull).map(String::valueOf).toList();
-    }
-    try {
-      JsonNode node = json.readTree(String.valueOf(value));
-      if (node.isArray()) {
-        List<String> ids = new ArrayList<>();
-        node.forEach(element -> ids.add(element.isTextual() ? element.asText() : element.toString()));
-        return ids;
-      }
-      return node.isTextual() ? List.of(node.asText()) : List.of();
-    } catch (JsonProcessingException notJson) {
-      return List.of(String.valueOf(value));
-    }
-  }
-
 }
