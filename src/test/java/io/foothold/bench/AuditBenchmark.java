@@ -120,20 +120,20 @@ final class AuditBenchmark implements Benchmark {
   /** The history rows a timeline is made of, read with plain SQL; answers how many. */
   private static long historyRows(Connection sql, String caseId) throws SQLException {
     List<String> instances = column(sql, "SELECT ID_ FROM ACT_HI_PROCINST WHERE ROOT_PROC_INST_ID_ = ?", caseId);
-    long rows = instances.size() + read(sql, "SELECT * FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ IN ('managerId', 'employeeId', "
+    long rows = instances.size() + SqlReads.rows(sql, "SELECT * FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ IN ('managerId', 'employeeId', "
         + "'employeeName', 'caseOutcome', 'escalated')", caseId);
     for (String instance : instances) {
-      rows += read(sql, "SELECT * FROM ACT_HI_ACTINST WHERE PROC_INST_ID_ = ?", instance);
-      rows += read(sql, "SELECT * FROM ACT_HI_OP_LOG WHERE PROC_INST_ID_ = ? AND OPERATION_TYPE_ = 'Complete'", instance);
-      rows += read(sql, "SELECT * FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ = ?", instance);
-      rows += read(sql, "SELECT L.* FROM ACT_HI_IDENTITYLINK L JOIN ACT_HI_TASKINST T ON T.ID_ = L.TASK_ID_ WHERE T.PROC_INST_ID_ = ? "
+      rows += SqlReads.rows(sql, "SELECT * FROM ACT_HI_ACTINST WHERE PROC_INST_ID_ = ?", instance);
+      rows += SqlReads.rows(sql, "SELECT * FROM ACT_HI_OP_LOG WHERE PROC_INST_ID_ = ? AND OPERATION_TYPE_ = 'Complete'", instance);
+      rows += SqlReads.rows(sql, "SELECT * FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ = ?", instance);
+      rows += SqlReads.rows(sql, "SELECT L.* FROM ACT_HI_IDENTITYLINK L JOIN ACT_HI_TASKINST T ON T.ID_ = L.TASK_ID_ WHERE T.PROC_INST_ID_ = ? "
           + "AND L.TYPE_ = 'assignee' AND L.OPERATION_TYPE_ = 'add'", instance);
-      rows += read(sql, "SELECT * FROM ACT_HI_DECINST WHERE PROC_INST_ID_ = ?", instance);
-      rows += read(sql, "SELECT I.* FROM ACT_HI_DEC_IN I JOIN ACT_HI_DECINST D ON D.ID_ = I.DEC_INST_ID_ WHERE D.PROC_INST_ID_ = ?", instance);
-      rows += read(sql, "SELECT O.* FROM ACT_HI_DEC_OUT O JOIN ACT_HI_DECINST D ON D.ID_ = O.DEC_INST_ID_ WHERE D.PROC_INST_ID_ = ?", instance);
-      rows += read(sql, "SELECT D.*, B.BYTES_ FROM ACT_HI_DETAIL D LEFT JOIN ACT_GE_BYTEARRAY B ON B.ID_ = D.BYTEARRAY_ID_ "
+      rows += SqlReads.rows(sql, "SELECT * FROM ACT_HI_DECINST WHERE PROC_INST_ID_ = ?", instance);
+      rows += SqlReads.rows(sql, "SELECT I.* FROM ACT_HI_DEC_IN I JOIN ACT_HI_DECINST D ON D.ID_ = I.DEC_INST_ID_ WHERE D.PROC_INST_ID_ = ?", instance);
+      rows += SqlReads.rows(sql, "SELECT O.* FROM ACT_HI_DEC_OUT O JOIN ACT_HI_DECINST D ON D.ID_ = O.DEC_INST_ID_ WHERE D.PROC_INST_ID_ = ?", instance);
+      rows += SqlReads.rows(sql, "SELECT D.*, B.BYTES_ FROM ACT_HI_DETAIL D LEFT JOIN ACT_GE_BYTEARRAY B ON B.ID_ = D.BYTEARRAY_ID_ "
           + "WHERE D.PROC_INST_ID_ = ? AND D.TYPE_ = 'VariableUpdate' ORDER BY D.TIME_", instance);
-      rows += read(sql, "SELECT * FROM ACT_HI_COMMENT WHERE PROC_INST_ID_ = ?", instance);
+      rows += SqlReads.rows(sql, "SELECT * FROM ACT_HI_COMMENT WHERE PROC_INST_ID_ = ?", instance);
     }
     return rows;
   }
@@ -239,23 +239,6 @@ final class AuditBenchmark implements Benchmark {
       }
     }
     return values;
-  }
-
-  private static long read(Connection sql, String query, String parameter) throws SQLException {
-    long rows = 0;
-    try (PreparedStatement statement = sql.prepareStatement(query)) {
-      statement.setString(1, parameter);
-      try (ResultSet rs = statement.executeQuery()) {
-        int columns = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          for (int i = 1; i <= columns; i++) {
-            rs.getObject(i);
-          }
-          rows++;
-        }
-      }
-    }
-    return rows;
   }
 
   /** The server JVM's heap, through JMX over the Attach API (local only, no port). */
