@@ -36,6 +36,8 @@ final class CaseFileTable {
   /** A case's next date: the nearest due date of its open steps, or when none has one, its nearest pending timer. */
   private static final String NEXT_DATE = "COALESCE((SELECT MIN(S.DUE_MILLIS_) FROM " + STEPS + " S WHERE S.CASE_ID_ = " + TABLE
       + ".CASE_ID_), (SELECT MIN(T.DUE_MILLIS_) FROM " + TIMERS + " T WHERE T.CASE_ID_ = " + TABLE + ".CASE_ID_))";
+  /** Newest case first; the id breaks ties, so that pages never overlap. */
+  private static final String NEWEST_FIRST = " ORDER BY OPENED_MILLIS_ DESC, CASE_ID_";
   private static final String REFRESHED = " SET CURRENT_STEP_ = " + NEWEST_STEP + ", NEXT_MILLIS_ = " + NEXT_DATE;
 
   static final String COLUMNS = "CASE_ID_, PLAYBOOK_, PROCESS_KEY_, MANAGER_, EMPLOYEE_, EMPLOYEE_NAME_, OPENED_MILLIS_, "
@@ -177,7 +179,7 @@ final class CaseFileTable {
   }
 
   static List<CaseFile> all(JdbcOperations jdbc) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE" + WITH_HISTORY + " ORDER BY OPENED_MILLIS_ DESC, CASE_ID_",
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE" + WITH_HISTORY + NEWEST_FIRST,
         CaseFileTable::row);
   }
 
@@ -186,8 +188,35 @@ final class CaseFileTable {
    * (null: from the newest): paged by the last row seen, so a page costs the same however deep it is.
    */
   static List<CaseFile> page(JdbcOperations jdbc, CaseFileFilter filter, CaseFile after, int size) {
-    StringBuilder where = new StringBuilder(" WHERE OPENED_MILLIS_ IS NOT NULL AND" + WITH_HISTORY);
     List<Object> arguments = new ArrayList<>();
+    StringBuilder where = where(filter, arguments);
+    if (after != null) {
+      long opened = after.openedAt().toEpochMilli();
+      where.append(" AND (OPENED_MILLIS_ < ? OR (OPENED_MILLIS_ = ? AND CASE_ID_ > ?))");
+      arguments.addAll(List.of(opened, opened, after.caseId()));
+    }
+    arguments.add(size);
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + where + NEWEST_FIRST + " LIMIT ?", CaseFileTable::row, arguments.toArray());
+  }
+
+  /** The page of {@code size} cases that starts at the {@code first} case {@code filter} lets through, newest first. */
+  static List<CaseFile> page(JdbcOperations jdbc, CaseFileFilter filter, long first, int size) {
+    List<Object> arguments = new ArrayList<>();
+    StringBuilder where = where(filter, arguments);
+    arguments.addAll(List.of(size, first));
+    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + where + NEWEST_FIRST + " LIMIT ? OFFSET ?", CaseFileTable::row,
+        arguments.toArray());
+  }
+
+  /** How many cases {@code filter} lets through. */
+  static long count(JdbcOperations jdbc, CaseFileFilter filter) {
+    List<Object> arguments = new ArrayList<>();
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + where(filter, arguments), Long.class, arguments.toArray());
+    return count == null ? 0 : count;
+  }
+
+  private static StringBuilder where(CaseFileFilter filter, List<Object> arguments) {
+    StringBuilder where = new StringBuilder(" WHERE OPENED_MILLIS_ IS NOT NULL AND" + WITH_HISTORY);
     condition(where, arguments, "PLAYBOOK_ = ?", filter.playbook());
     if (filter.open() != null) {
       where.append(filter.open() ? " AND CLOSED_MILLIS_ IS NULL" : " AND CLOSED_MILLIS_ IS NOT NULL");
@@ -198,14 +227,7 @@ final class CaseFileTable {
     condition(where, arguments, "CLOSED_MILLIS_ >= ?", millis(filter.closedFrom()));
     condition(where, arguments, "CLOSED_MILLIS_ <= ?", millis(filter.closedTo()));
     condition(where, arguments, "OUTCOME_ = ?", filter.outcome());
-    if (after != null) {
-      long opened = after.openedAt().toEpochMilli();
-      where.append(" AND (OPENED_MILLIS_ < ? OR (OPENED_MILLIS_ = ? AND CASE_ID_ > ?))");
-      arguments.addAll(List.of(opened, opened, after.caseId()));
-    }
-    arguments.add(size);
-    return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + where + " ORDER BY OPENED_MILLIS_ DESC, CASE_ID_ LIMIT ?",
-        CaseFileTable::row, arguments.toArray());
+    return where;
   }
 
   private static void condition(StringBuilder where, List<Object> arguments, String condition, Object value) {

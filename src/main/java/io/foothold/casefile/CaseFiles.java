@@ -49,6 +49,16 @@ public class CaseFiles {
     }
   }
 
+  /** The page of {@code size} cases that starts at the {@code first} case {@code filter} lets through, newest first. */
+  public List<CaseFile> page(CaseFileFilter filter, long first, int size) {
+    return CaseFileTable.page(jdbc, filter, first, size);
+  }
+
+  /** How many cases {@code filter} lets through. */
+  public long count(CaseFileFilter filter) {
+    return CaseFileTable.count(jdbc, filter);
+  }
+
   /** Every case, newest first. */
   public List<CaseFile> all() {
     return CaseFileTable.all(jdbc);
