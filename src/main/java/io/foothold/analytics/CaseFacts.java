@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What analytics needs to know of one case, read from history: when it opened and closed, how it ended,
+ * What analytics needs to know of one case, read from the case file: when it opened and closed, how it ended,
  * which supports were chosen, how long each step took (milliseconds per user-task activity id, visits added up,
  * in the order the case first reached them) and the confidence ratings in the order they were given.
  */

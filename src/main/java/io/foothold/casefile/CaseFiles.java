@@ -20,6 +20,9 @@ import io.foothold.engine.events.HistoryCleanedUp;
 @Component
 public class CaseFiles {
 
+  private static final String ABOUT_SOMEONE = CaseFileTable.TABLE + ".MANAGER_ IS NOT NULL AND " + CaseFileTable.TABLE
+      + ".EMPLOYEE_ IS NOT NULL AND" + CaseFileTable.WITH_HISTORY;
+
   private final JdbcTemplate jdbc;
 
   CaseFiles(JdbcTemplate jdbc) {
@@ -62,6 +65,21 @@ public class CaseFiles {
   /** Every case, newest first. */
   public List<CaseFile> all() {
     return CaseFileTable.all(jdbc);
+  }
+
+  /** Every case about someone (a manager and an employee are named), newest first: the cases HR's figures count. */
+  public List<CaseFile> casesAboutSomeone() {
+    return CaseFileTable.where(jdbc, ABOUT_SOMEONE, CaseFileTable.NEWEST_FIRST);
+  }
+
+  /** The confidence ratings of every case about someone, each case's in the order they were recorded. */
+  public List<CaseRating> ratingsOfCasesAboutSomeone() {
+    return CaseStepTables.ratings(jdbc, ABOUT_SOMEONE);
+  }
+
+  /** The time each closed case about someone spent in each of its steps, in the order it first reached them. */
+  public List<StepTime> stepTimesOfClosedCasesAboutSomeone() {
+    return CaseStepTables.stepTimesOfClosedCases(jdbc, ABOUT_SOMEONE);
   }
 
   /** The case's open steps, oldest first. */
