@@ -79,7 +79,17 @@ public class CaseFiles {
 
   /** The time each closed case about someone spent in each of its steps, in the order it first reached them. */
   public List<StepTime> stepTimesOfClosedCasesAboutSomeone() {
-    return CaseStepTables.stepTimesOfClosedCases(jdbc, ABOUT_SOMEONE);
+    return ActivityHistory.stepTimesOfClosedCases(jdbc, ABOUT_SOMEONE);
+  }
+
+  /** How cases about someone passed each element of their process's diagrams, per process, in the order cases first reached them. */
+  public List<StepPassage> stepPassagesOfCasesAboutSomeone() {
+    return ActivityHistory.stepPassages(jdbc, ABOUT_SOMEONE);
+  }
+
+  /** How many cases about someone run each process. */
+  public List<ProcessCases> casesAboutSomeonePerProcess() {
+    return ActivityHistory.casesPerProcess(jdbc, ABOUT_SOMEONE);
   }
 
   /** The case's open steps, oldest first. */

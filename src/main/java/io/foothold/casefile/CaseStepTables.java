@@ -99,17 +99,4 @@ final class CaseStepTables {
         + ".CASE_ID_ = R.CASE_ID_ WHERE " + caseCondition + " ORDER BY R.CASE_ID_, R.AT_MILLIS_, R.SEQ_",
         (row, i) -> new CaseRating(row.getString(1), Instant.ofEpochMilli(row.getLong(2)), row.getDouble(3)), arguments);
   }
-
-  /**
-   * Per closed case whose row meets {@code caseCondition}, the time spent in each user task, its called playbooks'
-   * included, in the order the case first reached them: summed in the database from the engine's activity history,
-   * which the case file does not copy.
-   */
-  static List<StepTime> stepTimesOfClosedCases(JdbcOperations jdbc, String caseCondition, Object... arguments) {
-    return jdbc.query("SELECT A.ROOT_PROC_INST_ID_, A.ACT_ID_, MAX(A.ACT_NAME_), SUM(A.DURATION_), MIN(A.START_TIME_) AS FIRST_ "
-        + "FROM ACT_HI_ACTINST A JOIN " + CaseFileTable.TABLE + " ON " + CaseFileTable.TABLE + ".CASE_ID_ = A.ROOT_PROC_INST_ID_ "
-        + "WHERE A.ACT_TYPE_ = 'userTask' AND A.DURATION_ IS NOT NULL AND " + CaseFileTable.TABLE + ".CLOSED_MILLIS_ IS NOT NULL AND "
-        + caseCondition + " GROUP BY A.ROOT_PROC_INST_ID_, A.ACT_ID_ ORDER BY A.ROOT_PROC_INST_ID_, FIRST_, A.ACT_ID_",
-        (row, i) -> new StepTime(row.getString(1), row.getString(2), row.getString(3), row.getLong(4)), arguments);
-  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,8 +23,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -46,6 +49,7 @@ import io.foothold.support.FootholdSpringTest;
  * and whatever the tests before left.
  */
 @FootholdSpringTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsAgreesWithHistoryTest {
 
   private static final Instant OPENED = Instant.parse("2032-03-01T09:00:00Z");
@@ -59,13 +63,8 @@ class AnalyticsAgreesWithHistoryTest {
 
   final ObjectMapper json = new ObjectMapper();
 
-  @AfterEach
-  void resetClock() {
-    CaseDriver.resetClock();
-  }
-
-  @Test
-  void everyFigureIsTheOneHistoryGives() throws Exception {
+  @BeforeAll
+  void givenWalkedRecoveriesAnOpenCaseAndAnEscalatedOne() {
     RecoveryCases cases = new RecoveryCases(web, management, history);
     cases.recovered("maya", "sam", 1, List.of(3), OPENED);
     cases.recovered("maya", "lea", 2, List.of(2, 4), OPENED);
@@ -77,12 +76,89 @@ class AnalyticsAgreesWithHistoryTest {
     runtime.setVariable(escalated, "escalated", true);
     runtime.setVariable(escalated, "caseOutcome", "escalated");
     tasks.complete(tasks.createTaskQuery().processInstanceId(escalated).singleResult().getId());
+    CaseDriver.resetClock();
+  }
 
+  @AfterAll
+  void resetClock() {
+    CaseDriver.resetClock();
+  }
+
+  @Test
+  void everyFigureIsTheOneHistoryGives() throws Exception {
     JsonNode answered = analytics();
 
     JsonNode expected = json.valueToTree(AnalyticsCalculator.compute(factsFromHistory(), phaseNames));
     assertThat(answered.path("timeToRecoveryDays").path("cases").asInt()).as("recoveries counted").isGreaterThanOrEqualTo(5);
     assertThat(answered).isEqualTo(expected);
+  }
+
+  @Test
+  void theStepPictureIsTheOneHistoryGives() throws Exception {
+    JsonNode answered = json.readTree(web.withBasicAuth("hana", "demo").getForEntity("/api/audit/analytics/steps", String.class).getBody());
+
+    List<Map<String, Object>> expected = stepsFromHistory();
+    List<Map<String, Object>> flows = new ArrayList<>();
+    for (JsonNode flow : answered) {
+      List<Map<String, Object>> steps = new ArrayList<>();
+      flow.path("steps").forEach(step -> steps.add(Map.of("activityId", step.path("activityId").asText(), "name", step.path("name").asText(),
+          "type", step.path("type").asText(), "cases", step.path("cases").isNull() ? "hidden" : step.path("cases").asInt(),
+          "medianHours", step.path("medianHours").isNull() ? "none" : step.path("medianHours").asDouble())));
+      flows.add(Map.of("processKey", flow.path("processKey").asText(), "cases", flow.path("cases").isNull() ? "hidden" : flow.path("cases").asInt(),
+          "steps", steps));
+    }
+    assertThat(flows).as("the recovery arc's steps are shown with their medians").anyMatch(flow -> flow.get("processKey").equals("RecoveryArc")
+        && ((List<?>) flow.get("steps")).stream().anyMatch(step -> ((Map<?, ?>) step).get("medianHours") instanceof Double));
+    assertThat(flows).isEqualTo(expected);
+  }
+
+  /**
+   * Per process with cases (root instances about someone), its elements in the order cases first reached them, hidden ones
+   * last: how many cases reached each and the median hours they spent there (finished visits added up), from history alone.
+   */
+  private List<Map<String, Object>> stepsFromHistory() {
+    Set<String> caseIds = new HashSet<>(factsFromHistory().stream().map(CaseFacts::caseId).toList());
+    Map<String, String> keyOf = new HashMap<>();
+    history.createHistoricProcessInstanceQuery().rootProcessInstances().list().stream().filter(p -> caseIds.contains(p.getId()))
+        .forEach(p -> keyOf.put(p.getId(), p.getProcessDefinitionKey()));
+    // key -> element -> case -> millis (null: no finished visit), and each element's name, type and first start
+    Map<String, Map<String, Map<String, Long>>> spent = new java.util.TreeMap<>();
+    Map<String, Object[]> described = new HashMap<>();
+    for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().list()) {
+      String key = keyOf.get(a.getProcessInstanceId());
+      if (key == null || "multiInstanceBody".equals(a.getActivityType())) {
+        continue;
+      }
+      Map<String, Long> perCase = spent.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(a.getActivityId(), id -> new HashMap<>());
+      Long millis = a.getDurationInMillis();
+      perCase.merge(a.getProcessInstanceId(), millis == null ? -1L : millis, (x, y) -> x < 0 ? y : y < 0 ? x : x + y);
+      Object[] about = described.computeIfAbsent(key + "/" + a.getActivityId(), id -> new Object[] {a.getActivityName(), a.getActivityType(), a.getStartTime()});
+      if (a.getStartTime().before((java.util.Date) about[2])) {
+        about[2] = a.getStartTime();
+      }
+    }
+    List<Map<String, Object>> flows = new ArrayList<>();
+    Map<String, Long> casesPerKey = keyOf.values().stream().collect(java.util.stream.Collectors.groupingBy(k -> k, java.util.stream.Collectors.counting()));
+    new java.util.TreeSet<>(casesPerKey.keySet()).forEach(key -> {
+      long cases = casesPerKey.get(key);
+      List<Map<String, Object>> steps = new ArrayList<>();
+      if (cases >= AnalyticsCalculator.MINIMUM_GROUP_SIZE) {
+        spent.getOrDefault(key, Map.of()).entrySet().stream()
+            .sorted(Comparator.comparing((Map.Entry<String, Map<String, Long>> e) -> (java.util.Date) described.get(key + "/" + e.getKey())[2])
+                .thenComparing(Map.Entry::getKey))
+            .forEach(e -> {
+              Object[] about = described.get(key + "/" + e.getKey());
+              List<Double> hours = e.getValue().values().stream().filter(m -> m >= 0).map(m -> m / 3_600_000d).toList();
+              boolean shown = e.getValue().size() >= AnalyticsCalculator.MINIMUM_GROUP_SIZE;
+              steps.add(Map.of("activityId", e.getKey(), "name", String.valueOf(about[0]), "type", String.valueOf(about[1]),
+                  "cases", shown ? e.getValue().size() : "hidden",
+                  "medianHours", shown && hours.size() >= AnalyticsCalculator.MINIMUM_GROUP_SIZE ? Statistics.round(Statistics.median(hours), 1) : "none"));
+            });
+        steps.sort(Comparator.comparing(step -> step.get("cases").equals("hidden")));
+      }
+      flows.add(Map.of("processKey", key, "cases", cases >= AnalyticsCalculator.MINIMUM_GROUP_SIZE ? (int) cases : "hidden", "steps", steps));
+    });
+    return flows;
   }
 
   private final Map<String, String> phaseNames = new HashMap<>();
