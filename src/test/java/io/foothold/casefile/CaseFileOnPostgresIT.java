@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,9 @@ import io.foothold.support.WalkedRecoveryCase;
  * The case file on PostgreSQL, where production keeps it: cases walked through REST on a prod node (one waiting at
  * its check-in timer after two ratings, one closed recovered, one left open after its first step, one whose serious
  * signal HR has claimed) have, read straight from the database, the rows, open steps, timers and ratings the
- * engine's history describes ({@link CaseFileAgreement}); a rebuild at start-up writes the same rows again; and
- * tables of the case file's first release are brought up to date and rewritten from history when a node starts.
+ * engine's history describes ({@link CaseFileAgreement}); its readers page, filter and count them; a rebuild at
+ * start-up writes the same rows again; and tables of the case file's first release are brought up to date and
+ * rewritten from history when a node starts.
  */
 class CaseFileOnPostgresIT {
 
@@ -40,6 +42,7 @@ class CaseFileOnPostgresIT {
   private static FootholdNode node;
   private static ProductionPeople people;
   /** The case file read as the application reads it, but on a connection of the test's own. */
+  private static JdbcTemplate jdbc;
   private static CaseFiles caseFiles;
   private static final Map<String, String> playbookOf = new LinkedHashMap<>();
   private static String atTimer;
@@ -60,7 +63,8 @@ class CaseFileOnPostgresIT {
         .person("noor", "Noor", "Aziz", "employees")
         .person("hana", "Hana", "Novak", "hr")
         .team("maya", List.of("sam", "ravi", "lea", "jun", "noor"));
-    caseFiles = new CaseFiles(new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.user(), database.password())));
+    jdbc = new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.user(), database.password()));
+    caseFiles = new CaseFiles(jdbc);
 
     atTimer = as("maya").startCase("RecoveryArc", RecoveryArcForms.openCase("lea"));
     RecoveryArcSteps.toCheckInTimer(as("maya"), atTimer);
@@ -156,6 +160,51 @@ class CaseFileOnPostgresIT {
     String signalled = withSeriousSignalClaimedByHr(as("maya").startCase("RecoveryArc", RecoveryArcForms.openCase("noor")));
     CaseFileAgreement.assertAgrees(caseFiles, history(), signalled, "recovery-arc");
     assertThat(caseFiles.steps(signalled)).anySatisfy(step -> assertThat(step.hrTask()).isTrue());
+  }
+
+  @Test
+  void itsReadersPageFilterAndCountOnPostgres() {
+    // given the walked cases, when HR's list pages through maya's recovery arcs two at a time
+    List<CaseFile> paged = new ArrayList<>();
+    caseFiles.forEach(new CaseFileFilter("recovery-arc", null, "maya", null, null, null, null, null), 2, paged::addAll);
+
+    // then every case comes once, newest first, as one query reads them
+    assertThat(paged).containsExactlyElementsOf(caseFiles.all().stream().filter(row -> "maya".equals(row.managerId())).toList())
+        .extracting(CaseFile::caseId).containsAll(playbookOf.keySet());
+    List<CaseFile> recoveredOnly = new ArrayList<>();
+    caseFiles.forEach(new CaseFileFilter(null, false, null, null, null, null, null, "recovered"), 10, recoveredOnly::addAll);
+    assertThat(recoveredOnly).extracting(CaseFile::caseId).containsExactly(recovered);
+    // and her overview has her open cases with what they wait on, and her newest closed one
+    CaseFiles.OpenCases mine = caseFiles.openCasesOf("maya");
+    assertThat(mine.cases()).extracting(CaseFile::caseId).contains(atTimer, open, withHr).doesNotContain(recovered);
+    assertThat(mine.timers()).extracting(CaseTimer::caseId).contains(atTimer);
+    assertThat(mine.ratings()).filteredOn(rating -> rating.caseId().equals(atTimer)).extracting(CaseRating::value).containsExactly(2.0, 4.0);
+    assertThat(mine.steps()).extracting(CaseStep::caseId).contains(open, withHr);
+    CaseFiles.ClosedCases closed = caseFiles.closedCasesOf("maya", 1);
+    assertThat(closed.newest()).extracting(CaseFile::caseId).containsExactly(recovered);
+    assertThat(closed.total()).isEqualTo(1);
+  }
+
+  /**
+   * The engine announces HR's candidate group before the task itself; the row that announcement writes has no name or
+   * creation time until the task follows. PostgreSQL sorts such a NULL first in a descending order, H2 last.
+   */
+  @Test
+  void aTaskOfferedToHrBeforeItExistsIsNotTheCasesCurrentStepOnPostgres() {
+    // given the open case, and HR offered a task of it that is not yet written
+    String current = caseFiles.of(open).orElseThrow().currentStep();
+    String announced = "announced-" + UUID.randomUUID();
+    CaseStepTables.offeredToHr(jdbc, open, announced, true);
+    try {
+      // when the case's current step is worked out again (another of its tasks changed in the same command)
+      CaseFileTable.refresh(jdbc, open);
+
+      // then it is still its newest task
+      assertThat(caseFiles.of(open).orElseThrow().currentStep()).isEqualTo(current).isNotNull();
+    } finally {
+      CaseStepTables.stepClosed(jdbc, announced);
+      CaseFileTable.refresh(jdbc, open);
+    }
   }
 
   private static void assertEveryCaseAgreesWithHistory() {
