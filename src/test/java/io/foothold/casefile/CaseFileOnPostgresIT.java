@@ -31,7 +31,8 @@ import io.foothold.support.WalkedRecoveryCase;
  * The case file on PostgreSQL, where production keeps it: cases walked through REST on a prod node (one waiting at
  * its check-in timer after two ratings, one closed recovered, one left open after its first step, one whose serious
  * signal HR has claimed) have, read straight from the database, the rows, open steps, timers and ratings the
- * engine's history describes ({@link CaseFileAgreement}); its readers page, filter and count them; a rebuild at
+ * engine's history describes ({@link CaseFileAgreement}); its readers page, filter and count them; the history
+ * cleanup removes the rows of a case whose history is gone; a rebuild at
  * start-up writes the same rows again; and tables of the case file's first release are brought up to date and
  * rewritten from history when a node starts.
  */
@@ -53,7 +54,7 @@ class CaseFileOnPostgresIT {
   @BeforeAll
   static void casesWalkedOnPostgres() throws Exception {
     database = TestPostgres.server().createDatabase("casefile");
-    node = FootholdNode.prod("pg-casefile", database, ADMIN_PASSWORD).start();
+    node = prodNode("pg-casefile").start();
     people = new ProductionPeople(node.rest(), ADMIN_PASSWORD)
         .person("maya", "Maya", "Lindqvist", "managers")
         .person("sam", "Sam", "Okafor", "employees")
@@ -128,7 +129,7 @@ class CaseFileOnPostgresIT {
         "DELETE FROM FH_CASE_RATING");
 
     // when a node starts with the operator's rebuild switch
-    node = FootholdNode.prod("pg-casefile-rebuild", database, ADMIN_PASSWORD).with("FOOTHOLD_CASE_FILE_REBUILD", "true").start();
+    node = prodNode("pg-casefile-rebuild").with("FOOTHOLD_CASE_FILE_REBUILD", "true").start();
 
     // then every row is the one written along the way, and agrees with history
     assertThat(everything()).isEqualTo(before);
@@ -149,7 +150,7 @@ class CaseFileOnPostgresIT {
         "UPDATE FH_CASE SET CURRENT_STEP_ = 'stale'");
 
     // when a node of this release starts on them
-    node = FootholdNode.prod("pg-casefile-upgraded", database, ADMIN_PASSWORD).start();
+    node = prodNode("pg-casefile-upgraded").start();
 
     // then they have this release's shape and every case's rows are written again from history
     assertThat(query("SELECT IS_NULLABLE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'fh_case_step' AND COLUMN_NAME = 'created_millis_'"))
@@ -207,6 +208,27 @@ class CaseFileOnPostgresIT {
     }
   }
 
+  @Test
+  void theHistoryCleanupErasesTheRowsOfACaseWhoseHistoryIsGoneOnPostgres() {
+    // given a case whose instance and history an administrator deleted through the REST API
+    String gone = as("maya").startCase("RecoveryArc", RecoveryArcForms.openCase("sam"));
+    EngineRest admin = EngineRest.as(node.rest(), "admin", ADMIN_PASSWORD);
+    assertThat(admin.exchange("DELETE", "/process-instance/" + gone, null).getStatusCode().value()).isEqualTo(204);
+    assertThat(admin.exchange("DELETE", "/history/process-instance/" + gone, null).getStatusCode().value()).isEqualTo(204);
+    assertThat(caseFiles.of(gone)).as("hidden at once").isEmpty();
+    assertThat(rowsOf(gone)).as("but still stored").isPositive();
+
+    // when Camunda's history cleanup runs
+    ResponseEntity<String> scheduled = admin.post("/history/cleanup?immediatelyDue=true", null);
+    assertThat(scheduled.getStatusCode().value()).as(scheduled.getBody()).isEqualTo(200);
+    ResponseEntity<String> ran = admin.post("/job/" + EngineRest.json(scheduled.getBody()).path("id").asText() + "/execute", null);
+    assertThat(ran.getStatusCode().value()).as(ran.getBody()).isEqualTo(204);
+
+    // then that case's rows are gone from the database, and every other case keeps its own
+    assertThat(rowsOf(gone)).isZero();
+    assertEveryCaseAgreesWithHistory();
+  }
+
   private static void assertEveryCaseAgreesWithHistory() {
     CaseHistory history = history();
     playbookOf.forEach((caseId, playbook) -> CaseFileAgreement.assertAgrees(caseFiles, history, caseId, playbook));
@@ -246,6 +268,22 @@ class CaseFileOnPostgresIT {
         Map.of("userId", "hana"));
     assertThat(claimed.getStatusCode().value()).as(claimed.getBody()).isEqualTo(204);
     return caseId;
+  }
+
+  /**
+   * A prod node on the test's database whose jobs run only when the test executes them through the job API: a
+   * job executor would race the test for the history cleanup job, which is due at once.
+   */
+  private static FootholdNode prodNode(String name) {
+    return FootholdNode.prod(name, database, ADMIN_PASSWORD).with("CAMUNDA_BPM_JOBEXECUTION_ENABLED", "false");
+  }
+
+  /** The case's rows in every case file table, counted straight from the database. */
+  private static long rowsOf(String caseId) {
+    Long rows = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM FH_CASE WHERE CASE_ID_ = ?) + (SELECT COUNT(*) FROM FH_CASE_STEP "
+        + "WHERE CASE_ID_ = ?) + (SELECT COUNT(*) FROM FH_CASE_TIMER WHERE CASE_ID_ = ?) + (SELECT COUNT(*) FROM FH_CASE_RATING "
+        + "WHERE CASE_ID_ = ?)", Long.class, caseId, caseId, caseId, caseId);
+    return rows == null ? 0 : rows;
   }
 
   private static void sql(String... statements) throws SQLException {
