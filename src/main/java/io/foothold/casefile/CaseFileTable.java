@@ -30,9 +30,12 @@ final class CaseFileTable {
    * cleanup (an administrator through the REST API) hides its row at once; the next cleanup removes it.
    */
   static final String WITH_HISTORY = " EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = " + TABLE + ".CASE_ID_)";
-  /** A case's newest open step: the newest task (the task id breaks a tie). */
+  /**
+   * A case's newest open step: the newest task (the task id breaks a tie). A row HR's offer wrote ahead of its task
+   * has no creation time yet and is no step: left in, PostgreSQL would sort its NULL first (H2 sorts it last).
+   */
   private static final String NEWEST_STEP = "(SELECT S.NAME_ FROM " + STEPS + " S WHERE S.CASE_ID_ = " + TABLE + ".CASE_ID_ "
-      + "ORDER BY S.CREATED_MILLIS_ DESC, S.TASK_ID_ DESC LIMIT 1)";
+      + "AND S.CREATED_MILLIS_ IS NOT NULL ORDER BY S.CREATED_MILLIS_ DESC, S.TASK_ID_ DESC LIMIT 1)";
   /** A case's next date: the nearest due date of its open steps, or when none has one, its nearest pending timer. */
   private static final String NEXT_DATE = "COALESCE((SELECT MIN(S.DUE_MILLIS_) FROM " + STEPS + " S WHERE S.CASE_ID_ = " + TABLE
       + ".CASE_ID_), (SELECT MIN(T.DUE_MILLIS_) FROM " + TIMERS + " T WHERE T.CASE_ID_ = " + TABLE + ".CASE_ID_))";

@@ -2,16 +2,9 @@ package io.foothold.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -19,23 +12,13 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.management.JobDefinition;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.foothold.support.CaseDriver;
 import io.foothold.support.EngineRest;
@@ -138,10 +121,7 @@ class CaseFileAgreesWithHistoryTest {
   }
 
   private void assertAgreesWithTheEngine(String caseId, String playbook) {
-    assertThat(caseFiles.of(caseId)).as(caseId).contains(fromHistory(caseId, playbook));
-    assertThat(caseFiles.steps(caseId)).as("open steps of " + caseId).containsExactlyInAnyOrderElementsOf(openSteps(caseId));
-    assertThat(caseFiles.timers(caseId)).as("timers of " + caseId).containsExactlyInAnyOrderElementsOf(timers(caseId));
-    assertThat(caseFiles.ratings(caseId)).as("ratings of " + caseId).containsExactlyElementsOf(ratings(caseId));
+    CaseFileAgreement.assertAgrees(caseFiles, new EngineCaseHistory(history, tasks, management, repository), caseId, playbook);
   }
 
   private String toCheckInTimer(String caseId, List<Integer> ratings) {
@@ -167,44 +147,6 @@ class CaseFileAgreesWithHistoryTest {
     EngineRest hana = EngineRest.as(web, "hana");
     hana.post("/task/" + hana.task(caseId, "Task_ReviewSeriousSignal").get("id") + "/claim", Map.of("userId", "hana"));
     return caseId;
-  }
-
-  /** The case's open tasks as history has them, and whether HR's group is a candidate of the running task. */
-  private List<CaseStep> openSteps(String caseId) {
-    return history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId).unfinished().list().stream()
-        .map(task -> new CaseStep(caseId, task.getId(), task.getName(), task.getAssignee(), task.getStartTime().toInstant(),
-            instant(task.getDueDate()), tasks.getIdentityLinksForTask(task.getId()).stream().anyMatch(this::hrCandidate)))
-        .toList();
-  }
-
-  private boolean hrCandidate(IdentityLink link) {
-    return IdentityLinkType.CANDIDATE.equals(link.getType()) && "hr".equals(link.getGroupId());
-  }
-
-  /** The timers the engine holds for the case and its called playbooks, named as their BPMN element. */
-  private List<CaseTimer> timers(String caseId) {
-    return management.createJobQuery().timers().list().stream().filter(job -> caseId.equals(job.getRootProcessInstanceId()))
-        .map(job -> new CaseTimer(caseId, job.getId(), timerName(job), instant(job.getDuedate()))).toList();
-  }
-
-  private String timerName(Job job) {
-    JobDefinition definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
-    FlowElement element = repository.getBpmnModelInstance(job.getProcessDefinitionId()).getModelElementById(definition.getActivityId());
-    return element.getName();
-  }
-
-  /** Every numeric confidenceRating update history recorded in the case or its called playbooks, in order. */
-  private List<CaseRating> ratings(String caseId) {
-    return history.createHistoricDetailQuery().variableUpdates().orderByTime().asc().orderPartiallyByOccurrence().asc().list().stream()
-        .filter(detail -> caseId.equals(detail.getRootProcessInstanceId()))
-        .filter(detail -> detail instanceof HistoricVariableUpdate update && "confidenceRating".equals(update.getVariableName())
-            && update.getValue() instanceof Number)
-        .map(detail -> new CaseRating(caseId, detail.getTime().toInstant(), ((Number) ((HistoricVariableUpdate) detail).getValue()).doubleValue()))
-        .toList();
-  }
-
-  private static Instant instant(Date date) {
-    return date == null ? null : date.toInstant();
   }
 
   @Test
@@ -245,45 +187,4 @@ class CaseFileAgreesWithHistoryTest {
         .variableName("caseId").singleResult();
     return variable == null ? null : String.valueOf(variable.getValue());
   }
-
-  /**
-   * The row as history describes the case: the instance's times, key and name, the facts written on the case itself,
-   * and the next date from its open tasks, else its timers.
-   */
-  private CaseFile fromHistory(String caseId, String playbook) {
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
-    Map<String, Object> facts = new HashMap<>();
-    history.createHistoricVariableInstanceQuery().processInstanceId(caseId).list().stream()
-        .filter(variable -> caseId.equals(variable.getExecutionId()) && variable.getTaskId() == null)
-        .forEach(variable -> facts.put(variable.getName(), variable.getValue()));
-    String currentStep = history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId).unfinished().list().stream()
-        .sorted(Comparator.comparing(HistoricTaskInstance::getStartTime).thenComparing(HistoricTaskInstance::getId).reversed())
-        .map(HistoricTaskInstance::getName).findFirst().orElse(null);
-    boolean ended = instance.getEndTime() != null;
-    String outcome = ended ? String.valueOf(facts.get("caseOutcome")) : "open";
-    Instant nextDate = Stream.concat(openSteps(caseId).stream().map(CaseStep::dueAt).filter(Objects::nonNull).sorted().limit(1),
-        timers(caseId).stream().map(CaseTimer::dueAt).filter(Objects::nonNull).sorted().limit(1)).findFirst().orElse(null);
-    return new CaseFile(caseId, playbook, instance.getProcessDefinitionKey(), (String) facts.get("managerId"),
-        (String) facts.get("employeeId"), (String) facts.get("employeeName"), instance.getStartTime().toInstant(),
-        ended ? instance.getEndTime().toInstant() : null, outcome,
-        Boolean.TRUE.equals(facts.get("escalated")) || "escalated".equals(outcome), currentStep, instance.getProcessDefinitionName(),
-        nextDate, supports(facts.get("chosenSupports")));
-  }
-
-  /** The ids in the chosenSupports variable as history returns it: a list, or a JSON array (a Json variable). */
-  private static List<String> supports(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value instanceof Collection<?> ids) {
-      return ids.stream().map(String::valueOf).toList();
-    }
-    try {
-      JsonNode array = new ObjectMapper().readTree(value.toString());
-      return Stream.iterate(0, i -> i < array.size(), i -> i + 1).map(i -> array.get(i).asText()).toList();
-    } catch (Exception e) {
-      throw new AssertionError("chosenSupports is neither a list nor JSON: " + value, e);
-    }
-  }
-
 }
