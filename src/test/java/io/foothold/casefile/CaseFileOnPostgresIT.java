@@ -186,6 +186,33 @@ class CaseFileOnPostgresIT {
     assertThat(closed.total()).isEqualTo(1);
   }
 
+  @Test
+  void hrsListAndFiguresReadOnPostgres() {
+    // given the walked cases, when HR's list counts and pages them by offset, and analytics reads its facts
+    CaseFileFilter mayas = new CaseFileFilter("recovery-arc", null, "maya", null, null, null, null, null);
+    List<CaseFile> byOffset = new ArrayList<>(caseFiles.page(mayas, 0, 2));
+    byOffset.addAll(caseFiles.page(mayas, 2, 100));
+
+    // then the pages hold every case once, newest first, and the count agrees
+    List<CaseFile> all = caseFiles.all().stream().filter(row -> "maya".equals(row.managerId())).toList();
+    assertThat(byOffset).containsExactlyElementsOf(all);
+    assertThat(caseFiles.count(mayas)).isEqualTo(all.size());
+    // and the figures' queries run here: cases per process, ratings, time per step of the closed case, medians per element
+    assertThat(caseFiles.casesAboutSomeonePerProcess()).contains(new ProcessCases("RecoveryArc", all.size()));
+    assertThat(caseFiles.ratingsOfCasesAboutSomeone()).filteredOn(rating -> rating.caseId().equals(atTimer))
+        .extracting(CaseRating::value).containsExactly(2.0, 4.0);
+    assertThat(caseFiles.stepTimesOfClosedCasesAboutSomeone()).extracting(StepTime::caseId).containsOnly(recovered);
+    assertThat(caseFiles.stepTimesOfClosedCasesAboutSomeone()).extracting(StepTime::activityId).startsWith("Task_CalmDebrief")
+        .contains("Task_CheckIn", "Task_RecoverySummary");
+    assertThat(caseFiles.stepPassagesOfCasesAboutSomeone()).filteredOn(step -> step.activityId().equals("Task_CalmDebrief"))
+        .singleElement().satisfies(debrief -> {
+          assertThat(debrief.cases()).isEqualTo(all.size());
+          assertThat(debrief.timedCases()).as("the three walked past their debrief have a time, the one waiting for HR has none")
+              .isBetween(3, all.size() - 1);
+          assertThat(debrief.medianMillis()).isNotNull().isNotNegative();
+        });
+  }
+
   /**
    * The engine announces HR's candidate group before the task itself; the row that announcement writes has no name or
    * creation time until the task follows. PostgreSQL sorts such a NULL first in a descending order, H2 last.
