@@ -29,6 +29,16 @@ final class CaseFileAgreement {
     assertThat(caseFiles.ratings(caseId)).as("ratings of " + caseId).containsExactlyElementsOf(history.ratings(caseId));
   }
 
+  /** The walked case that waits at its check-in timer after ratings 2 and 4, as both databases must keep it. */
+  static void assertWaitsAtItsCheckInTimerAfterRatingsTwoAndFour(CaseFiles caseFiles, String caseId) {
+    assertThat(caseFiles.timers(caseId)).as("the case at its check-in timer").singleElement()
+        .extracting(CaseTimer::name).isEqualTo("Next check-in due");
+    assertThat(caseFiles.of(caseId).orElseThrow().nextDate()).as("its next date is the timer's")
+        .isEqualTo(caseFiles.timers(caseId).get(0).dueAt()).isNotNull();
+    assertThat(caseFiles.ratings(caseId)).extracting(CaseRating::value).containsExactly(2.0, 4.0);
+    assertThat(caseFiles.of(caseId).orElseThrow().supports()).as("the supports chosen").isNotEmpty();
+  }
+
   /**
    * The row as history describes the case: the instance's times, key and name, the facts written on the case itself,
    * its newest open task (the task id breaks a tie) as the current step, and the next date from its open tasks, else

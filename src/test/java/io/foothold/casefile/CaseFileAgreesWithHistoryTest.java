@@ -87,12 +87,7 @@ class CaseFileAgreesWithHistoryTest {
 
     // then each has the row its history describes, and the steps, timers and ratings the engine has
     playbookOf.forEach((caseId, playbook) -> assertAgreesWithTheEngine(caseId, playbook));
-    assertThat(caseFiles.timers(atTimer)).as("the case at its check-in timer").singleElement()
-        .extracting(CaseTimer::name).isEqualTo("Next check-in due");
-    assertThat(caseFiles.of(atTimer).orElseThrow().nextDate()).as("its next date is the timer's")
-        .isEqualTo(caseFiles.timers(atTimer).get(0).dueAt()).isNotNull();
-    assertThat(caseFiles.ratings(atTimer)).extracting(CaseRating::value).containsExactly(2.0, 4.0);
-    assertThat(caseFiles.of(atTimer).orElseThrow().supports()).as("the supports chosen").isNotEmpty();
+    CaseFileAgreement.assertWaitsAtItsCheckInTimerAfterRatingsTwoAndFour(caseFiles, atTimer);
     assertThat(caseFiles.steps(withHr)).as("HR's claimed review of the serious signal")
         .anySatisfy(step -> assertThat(step).extracting(CaseStep::hrTask, CaseStep::assignee).containsExactly(true, "hana"));
     assertThat(caseFiles.steps(open)).as("the open case's step is the manager's").singleElement()

@@ -100,12 +100,7 @@ class CaseFileOnPostgresIT {
   void theRowsWrittenAlongTheWayOnPostgresAreTheOnesHistoryDescribes() {
     // given the walked cases (see casesWalkedOnPostgres), then each agrees with the engine's history
     assertEveryCaseAgreesWithHistory();
-    assertThat(caseFiles.timers(atTimer)).as("the case at its check-in timer").singleElement()
-        .extracting(CaseTimer::name).isEqualTo("Next check-in due");
-    assertThat(caseFiles.of(atTimer).orElseThrow().nextDate()).as("its next date is the timer's")
-        .isEqualTo(caseFiles.timers(atTimer).get(0).dueAt()).isNotNull();
-    assertThat(caseFiles.ratings(atTimer)).extracting(CaseRating::value).containsExactly(2.0, 4.0);
-    assertThat(caseFiles.of(atTimer).orElseThrow().supports()).as("the supports chosen").isNotEmpty();
+    CaseFileAgreement.assertWaitsAtItsCheckInTimerAfterRatingsTwoAndFour(caseFiles, atTimer);
     assertThat(caseFiles.of(recovered).orElseThrow()).extracting(CaseFile::outcome, CaseFile::escalated, CaseFile::currentStep)
         .containsExactly("recovered", false, null);
     assertThat(caseFiles.of(recovered).orElseThrow().closedAt()).isNotNull();
