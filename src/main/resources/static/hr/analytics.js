@@ -98,6 +98,10 @@
   function show(a) {
     document.getElementById('rule').textContent = 'Every figure covers at least ' + a.minimumGroupSize
       + ' cases; smaller groups are hidden to protect privacy.';
+    if (a.asOf) {
+      document.getElementById('as-of').textContent = 'Figures as of ' + new Date(a.asOf).toLocaleString()
+        + '; they are brought up to date every few minutes.';
+    }
     var r = a.timeToRecoveryDays || {};
     figure('recovery', r.median, ' days (median)', r.cases, r.suppressed, r.p90 === null || r.p90 === undefined ? null : '9 in 10 within ' + r.p90 + ' days');
     var e = a.escalationRate || {};

@@ -37,7 +37,7 @@ final class AnalyticsCalculator {
   private AnalyticsCalculator() {
   }
 
-  static AuditAnalytics compute(List<CaseFacts> cases, Map<String, String> phaseNames) {
+  static AuditAnalytics compute(List<CaseFacts> cases, Map<String, String> phaseNames, Instant asOf) {
     List<CaseFacts> byOpening = cases.stream().sorted(Comparator.comparing(CaseFacts::openedAt)).toList();
     List<CaseFacts> closed = byOpening.stream().filter(CaseFacts::closed).toList();
     return new AuditAnalytics(MINIMUM_GROUP_SIZE,
@@ -47,7 +47,8 @@ final class AnalyticsCalculator {
         timeToRecovery(closed),
         escalationRate(byOpening),
         supportsChosen(closed),
-        confidenceTrend(byOpening));
+        confidenceTrend(byOpening),
+        asOf);
   }
 
   private static List<MonthCount> perMonth(List<CaseFacts> cases, Function<CaseFacts, Instant> when) {

@@ -1,5 +1,6 @@
 package io.foothold.analytics;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +36,8 @@ public class AnalyticsService {
     this.caseFiles = caseFiles;
   }
 
-  public AuditAnalytics analytics() {
+  /** The figures over every case in the case file now; {@code asOf} is the moment they describe. */
+  public AuditAnalytics analytics(Instant asOf) {
     Map<String, String> phaseNames = new HashMap<>();
     Map<String, Map<String, Long>> phases = new HashMap<>();
     for (StepTime step : caseFiles.stepTimesOfClosedCasesAboutSomeone()) {
@@ -52,7 +54,7 @@ public class AnalyticsService {
     List<CaseFacts> cases = caseFiles.casesAboutSomeone().stream().map(file -> new CaseFacts(file.caseId(), file.openedAt(),
         file.closedAt(), file.outcome(), file.escalated() || escalatedAnywhere.contains(file.caseId()), file.supports(),
         phases.getOrDefault(file.caseId(), Map.of()), ratings.getOrDefault(file.caseId(), List.of()))).toList();
-    return AnalyticsCalculator.compute(cases, phaseNames);
+    return AnalyticsCalculator.compute(cases, phaseNames, asOf);
   }
 
   /** The cases in which any instance, the case's own or a called playbook's, set {@code escalated} to true. */

@@ -1,11 +1,13 @@
 package io.foothold.analytics;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The body of GET /api/audit/analytics (the JSON contract in the audit spec). Every aggregate says whether it
  * was suppressed: over fewer than {@link #minimumGroupSize} cases its numbers are {@code null} and
- * {@code suppressed} is true, so no small group of people can be singled out.
+ * {@code suppressed} is true, so no small group of people can be singled out. {@code asOf}: the moment the figures
+ * describe (they are computed at most every few minutes, see AnalyticsSnapshots).
  */
 public record AuditAnalytics(
     int minimumGroupSize,
@@ -15,7 +17,8 @@ public record AuditAnalytics(
     RecoveryTime timeToRecoveryDays,
     EscalationRate escalationRate,
     List<SupportOutcome> supportsChosen,
-    List<ConfidencePoint> confidenceTrend) {
+    List<ConfidencePoint> confidenceTrend,
+    Instant asOf) {
 
   /** Cases opened (or closed) in one calendar month, UTC, as {@code yyyy-MM}. */
   public record MonthCount(String month, Integer count, boolean suppressed) {

@@ -61,7 +61,8 @@ class AnalyticsAgreesWithHistoryTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
 
-  final ObjectMapper json = new ObjectMapper();
+  /** The application's own mapper: the expected figures are written as the server writes its answer. */
+  @Autowired ObjectMapper json;
 
   @BeforeAll
   void givenWalkedRecoveriesAnOpenCaseAndAnEscalatedOne() {
@@ -88,7 +89,7 @@ class AnalyticsAgreesWithHistoryTest {
   void everyFigureIsTheOneHistoryGives() throws Exception {
     JsonNode answered = analytics();
 
-    JsonNode expected = json.valueToTree(AnalyticsCalculator.compute(factsFromHistory(), phaseNames));
+    JsonNode expected = json.valueToTree(AnalyticsCalculator.compute(factsFromHistory(), phaseNames, Instant.parse(answered.path("asOf").asText())));
     assertThat(answered.path("timeToRecoveryDays").path("cases").asInt()).as("recoveries counted").isGreaterThanOrEqualTo(5);
     assertThat(answered).isEqualTo(expected);
   }

@@ -19,6 +19,8 @@ import io.foothold.analytics.AuditAnalytics.SupportOutcome;
 /** The analytics arithmetic and the privacy rule (no group under five cases is shown) on hand-made cases. */
 class AnalyticsCalculatorTest {
 
+  private static final Instant AS_OF = Instant.parse("2026-12-06T12:00:00Z");
+
   static final Instant NOV = Instant.parse("2026-11-03T09:00:00Z");
   static final Instant DEC = Instant.parse("2026-12-02T09:00:00Z");
   static final long DAY = Duration.ofDays(1).toMillis();
@@ -31,7 +33,7 @@ class AnalyticsCalculatorTest {
       cases.add(recovered("c" + i, NOV, daysToRecover[i], List.of("paired-work"), Map.of("Task_CalmDebrief", (i + 1) * DAY), List.of(2.0, 3.0 + i)));
     }
 
-    AuditAnalytics analytics = AnalyticsCalculator.compute(cases, Map.of("Task_CalmDebrief", "Hold a calm debrief"));
+    AuditAnalytics analytics = AnalyticsCalculator.compute(cases, Map.of("Task_CalmDebrief", "Hold a calm debrief"), AS_OF);
 
     assertThat(analytics.minimumGroupSize()).isEqualTo(5);
     assertThat(analytics.timeToRecoveryDays()).isEqualTo(new AuditAnalytics.RecoveryTime(30.0, 50.0, 5, false));
@@ -51,7 +53,7 @@ class AnalyticsCalculatorTest {
       cases.add(recovered("c" + i, NOV, 10 + i, List.of("paired-work"), Map.of("Task_CalmDebrief", DAY), List.of(3.0)));
     }
 
-    AuditAnalytics analytics = AnalyticsCalculator.compute(cases, Map.of());
+    AuditAnalytics analytics = AnalyticsCalculator.compute(cases, Map.of(), AS_OF);
 
     assertThat(analytics.timeToRecoveryDays()).isEqualTo(new AuditAnalytics.RecoveryTime(null, null, null, true));
     assertThat(analytics.escalationRate()).isEqualTo(new AuditAnalytics.EscalationRate(null, null, true));
@@ -78,7 +80,7 @@ class AnalyticsCalculatorTest {
     // a closed escalated case that chose paired-work too: counted in "cases", not in "recovered"
     cases.add(new CaseFacts("e", DEC, DEC.plus(Duration.ofDays(3)), "escalated", true, List.of("paired-work"), Map.of(), List.of()));
 
-    AuditAnalytics analytics = AnalyticsCalculator.compute(cases, Map.of());
+    AuditAnalytics analytics = AnalyticsCalculator.compute(cases, Map.of(), AS_OF);
 
     assertThat(analytics.casesOpenedPerMonth()).containsExactly(new MonthCount("2026-11", 5, false), new MonthCount("2026-12", 5, false));
     assertThat(analytics.casesClosedPerMonth()).containsExactly(new MonthCount("2026-11", 5, false), new MonthCount("2026-12", null, true));
@@ -103,7 +105,7 @@ class AnalyticsCalculatorTest {
       cases.add(open("o" + i, NOV));
     }
 
-    assertThat(AnalyticsCalculator.compute(cases, Map.of()).escalationRate()).isEqualTo(new AuditAnalytics.EscalationRate(0.4, 5, false));
+    assertThat(AnalyticsCalculator.compute(cases, Map.of(), AS_OF).escalationRate()).isEqualTo(new AuditAnalytics.EscalationRate(0.4, 5, false));
   }
 
   @Test
@@ -116,13 +118,13 @@ class AnalyticsCalculatorTest {
     }
     cases.add(new CaseFacts("open", NOV, null, null, false, List.of(), Map.of("Task_CheckIn", 100 * DAY), List.of()));
 
-    assertThat(AnalyticsCalculator.compute(cases, Map.of()).timeInPhaseDays())
+    assertThat(AnalyticsCalculator.compute(cases, Map.of(), AS_OF).timeInPhaseDays())
         .containsExactly(new PhaseTime("Task_CheckIn", "Task_CheckIn", 6.0, 5, false));
   }
 
   @Test
   void noCasesAtAllShowNothing() {
-    AuditAnalytics analytics = AnalyticsCalculator.compute(List.of(), Map.of());
+    AuditAnalytics analytics = AnalyticsCalculator.compute(List.of(), Map.of(), AS_OF);
     assertThat(analytics.casesOpenedPerMonth()).isEmpty();
     assertThat(analytics.timeToRecoveryDays().suppressed()).isTrue();
     assertThat(analytics.escalationRate().suppressed()).isTrue();

@@ -48,6 +48,12 @@ final class CaseDatasetServer {
     return start(settings, data, "authorization-off", List.of("--camunda.bpm.authorization.enabled=false"));
   }
 
+  /** The same server computing HR's analytics for every request instead of serving figures up to five minutes old. Close it after use. */
+  static FootholdServer analyticsComputedPerRequest(BenchSettings settings, CaseData data) throws Exception {
+    stop();
+    return start(settings, data, "analytics-per-request", List.of("--foothold.analytics.max-age=0s"));
+  }
+
   private static FootholdServer start(BenchSettings settings, CaseData data, String name, List<String> more) throws Exception {
     List<String> properties = new ArrayList<>(data.serverProperties());
     properties.addAll(more);
