@@ -20,11 +20,12 @@ import io.foothold.analytics.AuditAnalytics.MonthCount;
 import io.foothold.analytics.AuditAnalytics.PhaseTime;
 import io.foothold.analytics.AuditAnalytics.RecoveryTime;
 import io.foothold.analytics.AuditAnalytics.SupportOutcome;
+import io.foothold.casefile.StepMedian;
 
 /**
  * Turns the facts of many cases into HR's analytics. Pure: no engine, so the statistics and the privacy rule
  * are tested on plain data. Which cases count where:
- * opened per month — every case; closed per month, time in phase, supports — closed cases;
+ * opened per month — every case; closed per month, time in phase (medians taken in the database), supports — closed cases;
  * time to recovery — closed cases with outcome recovered; escalation rate and confidence trend — every case.
  */
 final class AnalyticsCalculator {
@@ -37,13 +38,13 @@ final class AnalyticsCalculator {
   private AnalyticsCalculator() {
   }
 
-  static AuditAnalytics compute(List<CaseFacts> cases, Map<String, String> phaseNames, Instant asOf) {
+  static AuditAnalytics compute(List<CaseFacts> cases, List<StepMedian> stepsOfClosedCases, Instant asOf) {
     List<CaseFacts> byOpening = cases.stream().sorted(Comparator.comparing(CaseFacts::openedAt)).toList();
     List<CaseFacts> closed = byOpening.stream().filter(CaseFacts::closed).toList();
     return new AuditAnalytics(MINIMUM_GROUP_SIZE,
         perMonth(byOpening, CaseFacts::openedAt),
         perMonth(closed, CaseFacts::closedAt),
-        timeInPhase(closed, phaseNames),
+        timeInPhase(stepsOfClosedCases),
         timeToRecovery(closed),
         escalationRate(byOpening),
         supportsChosen(closed),
@@ -63,16 +64,14 @@ final class AnalyticsCalculator {
         .toList();
   }
 
-  private static List<PhaseTime> timeInPhase(List<CaseFacts> closed, Map<String, String> phaseNames) {
-    Map<String, List<Double>> daysPerPhase = new LinkedHashMap<>();
-    for (CaseFacts c : closed) {
-      c.phaseMillis().forEach((phase, millis) -> daysPerPhase.computeIfAbsent(phase, p -> new ArrayList<>()).add(millis / MILLIS_PER_DAY));
-    }
-    List<PhaseTime> phases = new ArrayList<>();
-    daysPerPhase.forEach((phase, days) -> phases.add(unlessTooFew(days.size(),
-        () -> new PhaseTime(phase, phaseNames.getOrDefault(phase, phase), Statistics.round(Statistics.median(days), 2), days.size(), false),
-        () -> new PhaseTime(phase, phaseNames.getOrDefault(phase, phase), null, null, true))));
-    return phases;
+  /** Medians come taken over the closed cases (each case's visits added up); here they become days, or hidden. */
+  private static List<PhaseTime> timeInPhase(List<StepMedian> steps) {
+    return steps.stream().map(step -> {
+      String name = step.name() == null ? step.activityId() : step.name();
+      return unlessTooFew(step.cases(),
+          () -> new PhaseTime(step.activityId(), name, Statistics.round(step.medianMillis() / MILLIS_PER_DAY, 2), step.cases(), false),
+          () -> new PhaseTime(step.activityId(), name, null, null, true));
+    }).toList();
   }
 
   private static RecoveryTime timeToRecovery(List<CaseFacts> closed) {

@@ -2,12 +2,10 @@ package io.foothold.analytics;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What analytics needs to know of one case, read from the case file: when it opened and closed, how it ended,
- * which supports were chosen, how long each step took (milliseconds per user-task activity id, visits added up,
- * in the order the case first reached them) and the confidence ratings in the order they were given.
+ * which supports were chosen and the confidence ratings in the order they were given.
  */
 record CaseFacts(
     String caseId,
@@ -16,7 +14,6 @@ record CaseFacts(
     String outcome,
     boolean escalated,
     List<String> chosenSupports,
-    Map<String, Long> phaseMillis,
     List<Double> confidenceRatings) {
 
   boolean closed() {

@@ -15,15 +15,18 @@ final class ActivityHistory {
   }
 
   /**
-   * Per closed case whose row meets {@code caseCondition}, the time spent in each user task, its called playbooks'
-   * included, in the order the case first reached them.
+   * Per user task (of the cases or of playbooks they called) over the closed cases whose row meets {@code caseCondition}:
+   * how many spent a finished visit in it and the median of their time there (each case's visits added up), in the
+   * order cases first reached them.
    */
-  static List<StepTime> stepTimesOfClosedCases(JdbcOperations jdbc, String caseCondition, Object... arguments) {
-    return jdbc.query("SELECT A.ROOT_PROC_INST_ID_, A.ACT_ID_, MAX(A.ACT_NAME_), SUM(A.DURATION_), MIN(A.START_TIME_) AS FIRST_ "
+  static List<StepMedian> stepMediansOfClosedCases(JdbcOperations jdbc, String caseCondition, Object... arguments) {
+    String perCase = "SELECT A.ACT_ID_ AS ACT_, MAX(A.ACT_NAME_) AS NAME_, SUM(A.DURATION_) AS MILLIS_, MIN(A.START_TIME_) AS FIRST_ "
         + "FROM ACT_HI_ACTINST A JOIN " + CaseFileTable.TABLE + " ON " + CaseFileTable.TABLE + ".CASE_ID_ = A.ROOT_PROC_INST_ID_ "
         + "WHERE A.ACT_TYPE_ = 'userTask' AND A.DURATION_ IS NOT NULL AND " + CaseFileTable.TABLE + ".CLOSED_MILLIS_ IS NOT NULL AND "
-        + caseCondition + " GROUP BY A.ROOT_PROC_INST_ID_, A.ACT_ID_ ORDER BY A.ROOT_PROC_INST_ID_, FIRST_, A.ACT_ID_",
-        (row, i) -> new StepTime(row.getString(1), row.getString(2), row.getString(3), row.getLong(4)), arguments);
+        + caseCondition + " GROUP BY A.ROOT_PROC_INST_ID_, A.ACT_ID_";
+    return jdbc.query("SELECT ACT_, MAX(NAME_), COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY MILLIS_) FROM (" + perCase
+        + ") V GROUP BY ACT_ ORDER BY MIN(FIRST_), ACT_",
+        (row, i) -> new StepMedian(row.getString(1), row.getString(2), row.getInt(3), row.getDouble(4)), arguments);
   }
 
   /**

@@ -77,9 +77,9 @@ public class CaseFiles {
     return CaseStepTables.ratings(jdbc, ABOUT_SOMEONE);
   }
 
-  /** The time each closed case about someone spent in each of its steps, in the order it first reached them. */
-  public List<StepTime> stepTimesOfClosedCasesAboutSomeone() {
-    return ActivityHistory.stepTimesOfClosedCases(jdbc, ABOUT_SOMEONE);
+  /** Per step, how many closed cases about someone spent time in it and their median time there, in the order cases first reached them. */
+  public List<StepMedian> stepMediansOfClosedCasesAboutSomeone() {
+    return ActivityHistory.stepMediansOfClosedCases(jdbc, ABOUT_SOMEONE);
   }
 
   /** How cases about someone passed each element of their process's diagrams, per process, in the order cases first reached them. */

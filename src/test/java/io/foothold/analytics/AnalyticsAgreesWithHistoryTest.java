@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.foothold.casefile.Outcomes;
+import io.foothold.casefile.StepMedian;
 import io.foothold.casefile.Supports;
 import io.foothold.escalation.ConcernProcesses;
 import io.foothold.support.CaseDriver;
@@ -89,7 +89,7 @@ class AnalyticsAgreesWithHistoryTest {
   void everyFigureIsTheOneHistoryGives() throws Exception {
     JsonNode answered = analytics();
 
-    JsonNode expected = json.valueToTree(AnalyticsCalculator.compute(factsFromHistory(), phaseNames, Instant.parse(answered.path("asOf").asText())));
+    JsonNode expected = json.valueToTree(AnalyticsCalculator.compute(factsFromHistory(), stepMedians, Instant.parse(answered.path("asOf").asText())));
     assertThat(answered.path("timeToRecoveryDays").path("cases").asInt()).as("recoveries counted").isGreaterThanOrEqualTo(5);
     assertThat(answered).isEqualTo(expected);
   }
@@ -162,7 +162,8 @@ class AnalyticsAgreesWithHistoryTest {
     return flows;
   }
 
-  private final Map<String, String> phaseNames = new HashMap<>();
+  /** Per step of the closed cases, how many spent time there and their median time, filled by {@link #factsFromHistory}. */
+  private final List<StepMedian> stepMedians = new ArrayList<>();
 
   /** The facts of every case, read from history alone. */
   private List<CaseFacts> factsFromHistory() {
@@ -186,16 +187,25 @@ class AnalyticsAgreesWithHistoryTest {
         .filter(p -> managers.get(p.getId()) != null && employees.get(p.getId()) != null).toList();
     Set<String> caseIds = new HashSet<>(caseInstances.stream().map(HistoricProcessInstance::getId).toList());
 
-    Map<String, Map<String, Long>> phases = new HashMap<>();
-    for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().activityType("userTask").finished()
-        .orderByHistoricActivityInstanceStartTime().asc().list()) {
-      if (caseIds.contains(a.getRootProcessInstanceId()) && a.getDurationInMillis() != null) {
-        phases.computeIfAbsent(a.getRootProcessInstanceId(), id -> new LinkedHashMap<>()).merge(a.getActivityId(), a.getDurationInMillis(), Long::sum);
+    // closed cases' user tasks: time per case and step (visits added up), each step's name and first start
+    Set<String> closedCases = new HashSet<>(caseInstances.stream().filter(p -> p.getEndTime() != null).map(HistoricProcessInstance::getId).toList());
+    Map<String, Map<String, Long>> millisPerStep = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    Map<String, java.util.Date> firstStart = new HashMap<>();
+    for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().activityType("userTask").finished().list()) {
+      if (closedCases.contains(a.getRootProcessInstanceId()) && a.getDurationInMillis() != null) {
+        millisPerStep.computeIfAbsent(a.getActivityId(), id -> new HashMap<>()).merge(a.getRootProcessInstanceId(), a.getDurationInMillis(), Long::sum);
         if (a.getActivityName() != null) {
-          phaseNames.putIfAbsent(a.getActivityId(), a.getActivityName());
+          names.put(a.getActivityId(), a.getActivityName());
         }
+        firstStart.merge(a.getActivityId(), a.getStartTime(), (x, y) -> x.before(y) ? x : y);
       }
     }
+    stepMedians.clear();
+    millisPerStep.keySet().stream().sorted(Comparator.comparing((String id) -> firstStart.get(id)).thenComparing(Comparator.naturalOrder())).forEach(step -> {
+      List<Double> millis = millisPerStep.get(step).values().stream().map(Long::doubleValue).toList();
+      stepMedians.add(new StepMedian(step, names.get(step), millis.size(), Statistics.median(millis)));
+    });
     Map<String, List<Double>> ratings = new HashMap<>();
     for (HistoricDetail d : history.createHistoricDetailQuery().variableUpdates().orderByTime().asc().orderPartiallyByOccurrence().asc().list()) {
       if (caseIds.contains(d.getRootProcessInstanceId()) && d instanceof HistoricVariableUpdate update
@@ -207,8 +217,7 @@ class AnalyticsAgreesWithHistoryTest {
     Map<String, Object> supports = variables.getOrDefault(Supports.VARIABLE, Map.of());
     return caseInstances.stream().map(p -> new CaseFacts(p.getId(), p.getStartTime().toInstant(),
         p.getEndTime() == null ? null : p.getEndTime().toInstant(), Outcomes.of(p.getEndTime() != null, outcomes.get(p.getId())),
-        escalatedCases.contains(p.getId()), Supports.ids(supports.get(p.getId())), phases.getOrDefault(p.getId(), Map.of()),
-        ratings.getOrDefault(p.getId(), List.of()))).toList();
+        escalatedCases.contains(p.getId()), Supports.ids(supports.get(p.getId())), ratings.getOrDefault(p.getId(), List.of()))).toList();
   }
 
   /** A one-step case deployed as a playbook is (its start form's variables given directly). */
