@@ -11,7 +11,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 
-import io.foothold.casefile.CaseFile;
 import io.foothold.casefile.CaseFiles;
 import io.foothold.casefile.CaseRating;
 import io.foothold.engine.SystemAccess;

@@ -176,6 +176,13 @@ final class CaseFileTable {
     return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE " + condition + orderAndLimit, CaseFileTable::row, arguments);
   }
 
+  /** The outlines of the rows that meet {@code condition}, in no particular order. */
+  static List<CaseOutline> outlines(JdbcOperations jdbc, String condition, Object... arguments) {
+    return jdbc.query("SELECT CASE_ID_, OPENED_MILLIS_, CLOSED_MILLIS_, OUTCOME_, ESCALATED_, SUPPORTS_ FROM " + TABLE + " WHERE " + condition,
+        (row, i) -> new CaseOutline(row.getString(1), instant(row, 2), instant(row, 3), row.getString(4), row.getBoolean(5),
+            Supports.fromColumn(row.getString(6))), arguments);
+  }
+
   static long count(JdbcOperations jdbc, String condition, Object... arguments) {
     Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE " + condition, Long.class, arguments);
     return count == null ? 0 : count;
