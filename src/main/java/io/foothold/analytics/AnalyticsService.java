@@ -19,8 +19,9 @@ import io.foothold.playbook.spi.CaseVariables;
 /**
  * Reads what HR's analytics needs and hands it to {@link AnalyticsCalculator}: the cases (those about someone: a
  * manager and an employee are named; never a raised concern) and their ratings from the case file, and the median
- * time closed cases spent per step, taken in the database: one query each, none of them a row per step visit. HR was brought in when the case says so, or when a playbook it
- * called did (the case file keeps the case's own flag only), which one history query of the few flags set tells.
+ * time closed cases spent per step, taken in the database: one query each, none of them a row per step visit. HR was
+ * brought in when the case says so, or when a playbook it called did (the case file keeps the case's own flag only),
+ * which one history query of the few flags set tells.
  */
 @Service
 public class AnalyticsService {
