@@ -8,14 +8,12 @@ import java.util.concurrent.Executors;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * HR's analytics and step picture as {@link Snapshot}s at most {@code foothold.analytics.max-age} old (default five
- * minutes), first computed in the background as the app starts. One background thread: a refresh of one waits for
- * the other's.
+ * minutes). Not computed at start-up: every node start would read ~1 million rows for a page few open; the first
+ * HR reader after a start waits for one computation. One background thread: a refresh of one waits for the other's.
  */
 @Component
 class AnalyticsSnapshots implements DisposableBean {
@@ -39,12 +37,6 @@ class AnalyticsSnapshots implements DisposableBean {
 
   List<StepFlow> steps() {
     return steps.get();
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  void computeAtStartUp() {
-    analytics.refreshInBackground();
-    steps.refreshInBackground();
   }
 
   @Override

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * closed cases computing them reads ~1 million rows, far too slow to do for every page view. A reader gets the
  * latest figures at once; when they are older than {@code maxAge}, one refresh starts in the background and the
  * reader still gets the older ones (so figures are at most {@code maxAge} plus one computation old). Only the very
- * first reader waits. A zero {@code maxAge} computes for every reader (tests that count what they just did).
+ * first reader waits (or, when a refresh already runs, waits for it instead of computing twice). A zero {@code maxAge} computes for every reader (tests that count what they just did).
  */
 final class Snapshot<T> {
 
@@ -57,7 +57,7 @@ final class Snapshot<T> {
     return served.value;
   }
 
-  /** Starts a refresh unless one runs already (at start-up, so that HR's first visit need not wait). */
+  /** Starts a refresh unless one runs already. */
   void refreshInBackground() {
     if (maxAge.isZero() || !refreshing.compareAndSet(false, true)) {
       return;

@@ -40,7 +40,7 @@ final class CaseFileTable {
   private static final String NEXT_DATE = "COALESCE((SELECT MIN(S.DUE_MILLIS_) FROM " + STEPS + " S WHERE S.CASE_ID_ = " + TABLE
       + ".CASE_ID_), (SELECT MIN(T.DUE_MILLIS_) FROM " + TIMERS + " T WHERE T.CASE_ID_ = " + TABLE + ".CASE_ID_))";
   /** Newest case first; the id breaks ties, so that pages never overlap. */
-  static final String NEWEST_FIRST = " ORDER BY OPENED_MILLIS_ DESC, CASE_ID_";
+  private static final String NEWEST_FIRST = " ORDER BY OPENED_MILLIS_ DESC, CASE_ID_";
   private static final String REFRESHED = " SET CURRENT_STEP_ = " + NEWEST_STEP + ", NEXT_MILLIS_ = " + NEXT_DATE;
 
   static final String COLUMNS = "CASE_ID_, PLAYBOOK_, PROCESS_KEY_, MANAGER_, EMPLOYEE_, EMPLOYEE_NAME_, OPENED_MILLIS_, "
